@@ -1,0 +1,49 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from home.demo import DEMO_ACCOUNTS
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("locale__language_code", "url_path", "live")),
+        "revisions": Revision.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+    }
+
+
+def test_seed_demo_twice_changes_nothing_the_second_time():
+    first_output = io.StringIO()
+    call_command("seed_demo", stdout=first_output)
+    after_first = snapshot()
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert snapshot() == after_first
+    for _username, email, password, *_ in DEMO_ACCOUNTS:
+        assert f"{email}" in first_output.getvalue()
+        assert password in first_output.getvalue()
+
+
+def test_seed_demo_builds_the_same_tree_in_three_languages(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    homes = site.root_page.get_translations(inclusive=True)
+    assert sorted(homes.values_list("locale__language_code", flat=True)) == ["en", "et", "ru"]
+    for language in ("ru", "et", "en"):
+        assert client.get(f"/{language}/about/").status_code == 200
+
+
+@pytest.mark.parametrize(("username", "email", "password", "is_superuser", "groups"), DEMO_ACCOUNTS)
+def test_demo_logins_open_the_admin(client, username, email, password, is_superuser, groups):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert client.login(username=username, password=password)
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,43 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "k8Zq-2vLr9!pX4mW7yT1nB6cF3hJ0dS5gA8eR2uI9oP4lK7jH1zX6cV3bN0mQ5wE",
+    "ALLOWED_HOSTS": "sild.example.org",
+    "DATABASE_URL": "sqlite:////tmp/sild-check-deploy.sqlite3",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "WAGTAILADMIN_BASE_URL": "https://sild.example.org",
+}
+
+
+def manage(*args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_passes_check_deploy_without_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
