@@ -47,7 +47,7 @@ messages: install
 	$(PY) manage.py makemessages --locale ru --locale et --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 
 bench: install
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf var/db.sqlite3 var/mail static

@@ -1,17 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import StoryBlock
+from portal.sections import HOME_SECTIONS, collect_sections
 
-HOME_SECTIONS_HOOK = "home_sections"
-"""Hook name. A hook receives (home_page, request) and returns a dict with at least
-"template" (rendered with the dict as ``section``) or None to show nothing."""
+from .blocks import StoryBlock
 
 
 class IntroductionMixin(models.Model):
@@ -68,13 +65,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Each area (calls, directory, bulletins) contributes its own block to the home page
-        # through the "home_sections" hook, so this model does not import them.
-        context["home_sections"] = [
-            section
-            for hook in hooks.get_hooks(HOME_SECTIONS_HOOK)
-            if (section := hook(self, request)) is not None
-        ]
+        context["home_sections"] = collect_sections(HOME_SECTIONS, self, request)
         return context
 
 
