@@ -251,7 +251,10 @@ def ensure_translated_page(model, parent_by_language, slug, content_by_language,
 @transaction.atomic
 def ensure_home_pages():
     locales = ensure_locales()
-    root = Page.get_first_root_node()
+    # A database flushed by a test (or created without Wagtail's initial data) has no root.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales[SOURCE_LANGUAGE])
+    )
     source_locale = locales[SOURCE_LANGUAGE]
     home = HomePage.objects.filter(depth=2, locale=source_locale).first()
     if home is None:

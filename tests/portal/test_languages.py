@@ -122,6 +122,6 @@ def test_every_page_has_skip_link_nav_and_footer(client, site_tree):
     skip = page.select_one("a.skip-link")
     assert skip["href"] == "#main"
     assert page.select_one("main#main") is not None
-    assert page.select_one('nav[aria-label="Main"]') is not None
+    assert page.select_one('nav[aria-label="Main menu"]') is not None
     assert page.select_one("footer") is not None
     assert page.select_one("form[role=search]")["action"] == "/en/search/"

@@ -16,7 +16,11 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in PRODUCTION_ENV and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
