@@ -38,7 +38,9 @@ def test_skip_link_moves_focus_to_the_content(live_server, page, seeded):
     assert page.url.endswith("#main")
 
 
-@pytest.mark.parametrize("path", ["/ru/", "/et/about/", "/en/search/?q=network", "/ru/accounts/login/"])
+@pytest.mark.parametrize(
+    "path", ["/ru/", "/et/about/", "/en/search/?q=network", "/ru/accounts/login/"]
+)
 def test_pages_have_no_serious_accessibility_violations(live_server, page, seeded, path):
     page.goto(live_server.url + path)
 

@@ -45,7 +45,15 @@ def test_pages_pass_the_nu_html_checker(client, site_tree, vnu, tmp_path):
         files.append((file, path))
 
     result = subprocess.run(
-        ["java", "-jar", str(vnu), "--errors-only", "--format", "json", *[str(f) for f, _ in files]],
+        [
+            "java",
+            "-jar",
+            str(vnu),
+            "--errors-only",
+            "--format",
+            "json",
+            *[str(f) for f, _ in files],
+        ],
         capture_output=True,
         text=True,
         timeout=300,
