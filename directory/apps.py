@@ -6,3 +6,6 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "directory"
     verbose_name = _("Organisation directory")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,8 +1,30 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from home.models import BasePage
+
+from .taxonomy import REGISTRY_CODE_PREFIX, County, LegalForm, WorkingLanguage
+from .validators import (
+    social_link_lines,
+    validate_founding_year,
+    validate_phone,
+    validate_registry_code,
+    validate_social_links,
+)
 
 
 class ActivityField(TranslatableMixin, index.Indexed, models.Model):
@@ -40,3 +62,467 @@ class ActivityField(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _default_locale_fields():
+    """Organisations pick fields among the default language's instances: the slug, not the
+    instance, is what counts, and one list keeps the form simple."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class Organisation(models.Model):
+    """The language-neutral facts of one organisation, shared by every language version of its
+    profile (each ``OrganisationPage`` points here). Editing them once changes every version.
+
+    The ``field_slugs``, ``is_listed`` and ``sort_name_*`` columns and the ``SearchTerm`` rows
+    are derived from the facts and the live profile versions (``directory.indexing``)."""
+
+    registered_name = models.CharField(
+        _("registered name"),
+        max_length=200,
+        help_text=_("The name in the register, e.g. MTÜ Narva Noortekeskus."),
+    )
+    registry_code = models.CharField(
+        _("registry code"),
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_registry_code],
+        help_text=_("Eight digits from the Estonian register; informal groups leave it empty."),
+    )
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.NON_PROFIT
+    )
+    founding_year = models.PositiveSmallIntegerField(
+        _("founding year"), null=True, blank=True, validators=[validate_founding_year]
+    )
+    county = models.CharField(_("county"), max_length=20, choices=County.choices)
+    town = models.CharField(
+        _("town or village"),
+        max_length=100,
+        blank=True,
+        help_text=_("As written in Estonian, e.g. Jõhvi. Search finds it in Cyrillic too."),
+    )
+    activity_fields = models.ManyToManyField(
+        ActivityField,
+        verbose_name=_("fields of activity"),
+        blank=True,
+        related_name="organisations",
+        limit_choices_to=_default_locale_fields,
+    )
+    works_in_russian = models.BooleanField(_("works in Russian"), default=False)
+    works_in_estonian = models.BooleanField(_("works in Estonian"), default=False)
+    works_in_english = models.BooleanField(_("works in English"), default=False)
+    other_languages = models.CharField(
+        _("other working languages"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: Ukrainian, Finnish."),
+    )
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Messages from the contact form are sent here."),
+    )
+    publish_email = models.BooleanField(
+        _("show the e-mail address on the profile"),
+        default=False,
+        help_text=_("Otherwise visitors write through the contact form and never see it."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    social_links = models.TextField(
+        _("social media links"),
+        blank=True,
+        validators=[MaxLengthValidator(1000), validate_social_links],
+        help_text=_("One address per line: Facebook, Instagram, LinkedIn..."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    looking_for_partners = models.BooleanField(
+        _("looking for partners"),
+        default=False,
+        help_text=_("Each language version says what kind of partner and for what."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Derived, kept up to date by directory.indexing.
+    field_slugs = models.CharField(max_length=500, default=" ", editable=False)
+    is_listed = models.BooleanField(default=False, editable=False, db_index=True)
+    sort_name_ru = models.CharField(max_length=200, blank=True, editable=False)
+    sort_name_et = models.CharField(max_length=200, blank=True, editable=False)
+    sort_name_en = models.CharField(max_length=200, blank=True, editable=False)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("registered_name"),
+                FieldRowPanel([FieldPanel("registry_code"), FieldPanel("legal_form")]),
+                FieldPanel("founding_year"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("county"), FieldPanel("town")])],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("activity_fields", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [
+                        FieldPanel("works_in_russian"),
+                        FieldPanel("works_in_estonian"),
+                        FieldPanel("works_in_english"),
+                    ]
+                ),
+                FieldPanel("other_languages"),
+                FieldPanel("looking_for_partners"),
+            ],
+            heading=_("Activity and languages"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("email"), FieldPanel("publish_email")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("website")]),
+                FieldPanel("social_links"),
+            ],
+            heading=_("Contacts"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["registered_name"]
+
+    def __str__(self):
+        return self.registered_name
+
+    def save(self, *args, **kwargs):
+        if self.registry_code == "":
+            self.registry_code = None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.registry_code == "":
+            self.registry_code = None
+        prefix = REGISTRY_CODE_PREFIX.get(self.legal_form)
+        if prefix and not self.registry_code:
+            errors["registry_code"] = _(
+                "Registered associations and foundations have a registry code: enter it."
+            )
+        elif prefix and self.registry_code and not self.registry_code.startswith(prefix):
+            errors["registry_code"] = (
+                _("The registry codes of non-profit associations begin with 8.")
+                if self.legal_form == LegalForm.NON_PROFIT
+                else _("The registry codes of foundations begin with 9.")
+            )
+        if not (
+            self.works_in_russian
+            or self.works_in_estonian
+            or self.works_in_english
+            or self.other_languages
+        ):
+            errors["works_in_russian"] = _("Tick at least one working language.")
+        if self.publish_email and not self.email:
+            errors["publish_email"] = _("Enter the e-mail address you want to show.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def working_languages(self):
+        """Codes of the working languages, for badges and facets."""
+        flags = [
+            (WorkingLanguage.RUSSIAN, self.works_in_russian),
+            (WorkingLanguage.ESTONIAN, self.works_in_estonian),
+            (WorkingLanguage.ENGLISH, self.works_in_english),
+            (WorkingLanguage.OTHER, bool(self.other_languages)),
+        ]
+        return [language for language, flag in flags if flag]
+
+    @property
+    def working_language_labels(self):
+        return [WorkingLanguage(code).label for code in self.working_languages]
+
+    @property
+    def slugs(self):
+        return self.field_slugs.split()
+
+    @property
+    def social_link_list(self):
+        return social_link_lines(self.social_links)
+
+
+class JointProjectBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    partners = blocks.CharBlock(
+        label=_("Partners"), max_length=300, required=False, help_text=_("Organisations")
+    )
+    year = blocks.IntegerBlock(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    description = blocks.TextBlock(label=_("What you did together"), max_length=1000)
+    url = blocks.URLBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Joint project")
+        template = "directory/blocks/joint_project.html"
+        preview_value = {
+            "title": "Ühine suvelaager",
+            "partners": "MTÜ Tartu Noored",
+            "year": 2025,
+            "description": "Kakskeelne laager Narva ja Tartu noortele.",
+        }
+
+
+class DirectoryIndexPage(BasePage):
+    """``organisations/``: search over every organisation, whatever its language."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation directory")
+        verbose_name_plural = _("organisation directories")
+
+    def get_context(self, request, *args, **kwargs):
+        from .search import DirectorySearch
+
+        context = super().get_context(request, *args, **kwargs)
+        search = DirectorySearch.from_request(request)
+        context["directory"] = search
+        context["search_query"] = search.query
+        context["results"] = search.results_page(request.GET.get("page"))
+        return context
+
+
+class OrganisationPage(RoutablePageMixin, BasePage):
+    """One language version of an organisation's profile: the texts in that language. The
+    neutral facts live on ``organisation``, shared with the other versions."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        help_text=_(
+            "Registry code, contacts, county, fields and languages: the same in every "
+            "language version. Edit them under Organisations."
+        ),
+    )
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=5000,
+        help_text=_("What the organisation does, for whom and where. Up to 5,000 characters."),
+    )
+    target_groups = models.CharField(
+        _("target groups"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: young people aged 13–26, elderly people, families."),
+    )
+    partner_wanted = models.TextField(
+        _("what partner are you looking for"),
+        max_length=800,
+        blank=True,
+        help_text=_("What kind of partner, and for what project. Shown when looking for partners."),
+    )
+    joint_projects = StreamField(
+        [("project", JointProjectBlock())], blank=True, verbose_name=_("joint projects")
+    )
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("title", heading=_("Name")),
+        FieldPanel("short_name"),
+        FieldPanel("organisation"),
+        HelpPanel(
+            content=_(
+                "Each language version of a profile is edited on its own; the facts of the "
+                "organisation above are shared by all of them."
+            )
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("description"),
+        FieldPanel("target_groups"),
+        FieldPanel("partner_wanted"),
+        FieldPanel("joint_projects"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("description"),
+        index.SearchField("target_groups"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation profile")
+        verbose_name_plural = _("organisation profiles")
+
+    def clean(self):
+        super().clean()
+        if self.organisation_id:
+            clash = (
+                OrganisationPage.objects.filter(
+                    organisation_id=self.organisation_id, locale_id=self.locale_id
+                )
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if clash:
+                raise ValidationError(
+                    {"organisation": _("This organisation already has a profile in this language.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if self.pk is None and self.organisation_id:
+            # A version written from scratch joins the other versions of the organisation, so
+            # that the language switcher and hreflang link them.
+            sibling = (
+                OrganisationPage.objects.filter(organisation_id=self.organisation_id)
+                .exclude(locale_id=self.locale_id)
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+            if (
+                sibling
+                and not OrganisationPage.objects.filter(
+                    translation_key=sibling, locale_id=self.locale_id
+                ).exists()
+            ):
+                self.translation_key = sibling
+        return super().save(*args, **kwargs)
+
+    @property
+    def language_code(self):
+        return self.locale.language_code
+
+    @cached_property
+    def field_names(self):
+        """The names of the organisation's fields in the reader's language."""
+        from .search import activity_field_names
+
+        names = activity_field_names(get_language())
+        return [names[slug] for slug in self.organisation.slugs if slug in names]
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import ContactForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("contact_form", ContactForm())
+        context["other_versions"] = list(
+            self.get_translations().live().public().select_related("locale")
+        )
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        organisation = self.organisation
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "legalName": organisation.registered_name,
+            "url": self.full_url or request.build_absolute_uri(self.url),
+            "description": self.introduction or self.description[:300],
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": organisation.town,
+                "addressRegion": organisation.get_county_display(),
+                "addressCountry": "EE",
+            },
+            "knowsLanguage": [
+                code for code in organisation.working_languages if code != WorkingLanguage.OTHER
+            ],
+        }
+        if self.short_name:
+            data["alternateName"] = self.short_name
+        if organisation.registry_code:
+            data["identifier"] = organisation.registry_code
+        if organisation.founding_year:
+            data["foundingDate"] = str(organisation.founding_year)
+        if organisation.website or organisation.social_link_list:
+            data["sameAs"] = [
+                link for link in [organisation.website, *organisation.social_link_list] if link
+            ]
+        if organisation.publish_email and organisation.email:
+            data["email"] = organisation.email
+        if organisation.phone:
+            data["telephone"] = organisation.phone
+        return data
+
+    @path("")
+    def profile(self, request):
+        return self.render(request)
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        from .contact import handle_contact
+
+        if request.method != "POST":
+            return redirect(self.get_url(request))
+        outcome = handle_contact(self, request)
+        if outcome.redirect:
+            return redirect(outcome.redirect)
+        return TemplateResponse(
+            request,
+            self.get_template(request),
+            self.get_context(request, contact_form=outcome.form),
+            status=outcome.status,
+        )
+
+
+class ContactRecord(models.Model):
+    """One message sent through a profile's contact form, for the impact figures. The message
+    itself and the sender's address are not kept."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+    sender_language = models.CharField(_("sender's language"), max_length=8)
+    profile_language = models.CharField(_("profile language"), max_length=8)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("contact through the directory")
+        verbose_name_plural = _("contacts through the directory")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.created_at:%Y-%m-%d}"
+
+
+class SearchTerm(models.Model):
+    """One normalised key (``portal.search_text.key``) under which an organisation is found,
+    with a weight for ranking: the directory's own inverted index, the same on SQLite and on
+    PostgreSQL. Field-of-activity slugs are stored as ``~slug``."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="search_terms"
+    )
+    term = models.CharField(max_length=41, db_index=True)
+    weight = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "term"], name="unique_directory_search_term"
+            )
+        ]
+
+    def __str__(self):
+        return self.term

@@ -1,7 +1,13 @@
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ActivityField
+from portal.sections import CALL_PAGE_SECTIONS, HOME_SECTIONS
+
+from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
+from .search import newest_organisations
 
 
 class ActivityFieldViewSet(SnippetViewSet):
@@ -13,4 +19,68 @@ class ActivityFieldViewSet(SnippetViewSet):
     search_fields = ["name", "keywords"]
 
 
+class OrganisationViewSet(SnippetViewSet):
+    """The language-neutral facts of organisations, shared by every language version of a
+    profile."""
+
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 290
+    add_to_admin_menu = True
+    list_display = ["registered_name", "registry_code", "county", "town", "is_listed"]
+    list_filter = ["county", "legal_form", "looking_for_partners"]
+    search_fields = ["registered_name", "registry_code", "town"]
+    list_export = ["registered_name", "registry_code", "legal_form", "county", "town", "email"]
+    ordering = ["registered_name"]
+
+
 register_snippet(ActivityFieldViewSet)
+register_snippet(OrganisationViewSet)
+
+
+@hooks.register(HOME_SECTIONS)
+def newest_organisations_section(page, request):
+    organisations = newest_organisations(get_language())
+    if not organisations:
+        return None
+    directory = DirectoryIndexPage.objects.child_of(page).live().first()
+    return {
+        "template": "directory/includes/home_newest.html",
+        "organisations": organisations,
+        "directory": directory,
+    }
+
+
+def _has_partner_call():
+    return any(field.name == "partner_call" for field in Organisation._meta.get_fields())
+
+
+@hooks.register(CALL_PAGE_SECTIONS)
+def call_partners_section(page, request):
+    """Organisations looking for partners for this call, in any language version of it."""
+    if not _has_partner_call():
+        return None
+    versions = {}
+    for version in (
+        OrganisationPage.objects.live()
+        .public()
+        .filter(
+            organisation__looking_for_partners=True,
+            organisation__partner_call__translation_key=page.translation_key,
+        )
+        .select_related("locale", "organisation")
+        .defer_streamfields()
+        .order_by("title")[:200]
+    ):
+        versions.setdefault(version.organisation_id, {})[version.locale.language_code] = version
+    if not versions:
+        return None
+    from .indexing import closest_version
+
+    language = get_language()
+    organisations = sorted(
+        (closest_version(by_language, language) for by_language in versions.values()),
+        key=lambda version: version.title.casefold(),
+    )
+    return {"template": "directory/includes/call_partners.html", "organisations": organisations}

@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactForm(forms.Form):
+    """A message to an organisation, relayed through the portal."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        max_length=254,
+        help_text=_("The organisation replies to this address; you get a copy of your message."),
+    )
+    organisation = forms.CharField(
+        label=_("Your organisation (optional)"), max_length=200, required=False
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        min_length=20,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Up to 3,000 characters."),
+    )
+    # A field people never see: robots that fill in every field give themselves away.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get("homepage"))
