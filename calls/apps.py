@@ -6,3 +6,6 @@ class CallsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "calls"
     verbose_name = _("Funding calls")
+
+    def ready(self):
+        from . import signals  # noqa: F401

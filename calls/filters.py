@@ -1,0 +1,79 @@
+"""The filters of the calls list: a GET form whose valid values narrow the list and whose
+invalid ones are ignored (a stale or hand-edited URL shows the list, never an error page)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import ActivityField
+
+from .models import REGION_CHOICES, ApplicantType, Funder
+from .status import CallStatus
+
+STATUS_CHOICES = [
+    (CallStatus.OPEN.value, _("Open for applications")),
+    (CallStatus.CLOSING_SOON.value, _("Closing within 7 days")),
+    (CallStatus.UPCOMING.value, _("Not open yet")),
+    (CallStatus.CLOSED.value, _("Closed")),
+]
+DEFAULT_STATUS = CallStatus.OPEN.value
+
+
+class CallFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    funder = forms.ChoiceField(label=_("Funder"), required=False)
+    eligible = forms.ChoiceField(
+        label=_("Who may apply"),
+        choices=[("", _("Anyone")), *ApplicantType.choices],
+        required=False,
+    )
+    county = forms.ChoiceField(
+        label=_("County"),
+        choices=[("", _("Any county")), *REGION_CHOICES[1:]],
+        required=False,
+    )
+
+    def __init__(self, data=None, *, locale):
+        super().__init__(data)
+        self.fields["topic"].choices = [("", _("Any topic"))] + [
+            (topic.slug, topic.name)
+            for topic in ActivityField.objects.filter(locale=locale).only("slug", "name")
+        ]
+        self.fields["funder"].choices = [("", _("Any funder"))] + [
+            (funder.slug, funder.name)
+            for funder in Funder.objects.filter(locale=locale).only("slug", "name")
+        ]
+        if data is not None:
+            self.is_valid()
+
+    def value(self, name):
+        """The valid value of a filter, or "" when it is absent or unknown."""
+        if not self.is_bound:
+            return ""
+        return self.cleaned_data.get(name) or ""
+
+    @property
+    def status_value(self):
+        return self.value("status") or DEFAULT_STATUS
+
+    def has_filters(self):
+        return any(self.value(name) for name in ("topic", "funder", "eligible", "county")) or (
+            self.status_value != DEFAULT_STATUS
+        )
+
+    def filter(self, calls):
+        status = self.status_value
+        calls = calls.accepting() if status == CallStatus.OPEN else calls.with_status(status)
+        if topic := self.value("topic"):
+            calls = calls.for_topic(topic)
+        if funder := self.value("funder"):
+            calls = calls.for_funder(funder)
+        if eligible := self.value("eligible"):
+            calls = calls.for_applicant(eligible)
+        if county := self.value("county"):
+            calls = calls.for_county(county)
+        if status == CallStatus.CLOSED:
+            return calls.order_by("-deadline", "pk")
+        if status == CallStatus.UPCOMING:
+            return calls.order_by("opens_at", "deadline", "pk")
+        return calls.order_by("deadline", "pk")

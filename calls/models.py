@@ -1,0 +1,591 @@
+import secrets
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory.models import ActivityField
+from directory.taxonomy import County, WorkingLanguage
+from home.models import BasePage
+from portal.sections import CALL_PAGE_SECTIONS, collect_sections
+
+from .blocks import CallBodyBlock
+from .fields import MultipleChoiceListField
+from .status import CLOSING_SOON_WINDOW, CallStatus, countdown, status_at
+
+CALLS_PER_PAGE = 20
+ALL_OF_ESTONIA = "all"
+REGION_CHOICES = [(ALL_OF_ESTONIA, _("All of Estonia")), *County.choices]
+
+
+class ApplicantType(models.TextChoices):
+    NGO = "ngo", _("Non-profit associations")
+    FOUNDATION = "foundation", _("Foundations")
+    INFORMAL_GROUP = "informal-group", _("Informal groups")
+    INDIVIDUAL = "individual", _("Individuals")
+    LOCAL_GOVERNMENT = "local-government", _("Local governments")
+    COMPANY = "company", _("Companies")
+
+
+def default_regions():
+    return [ALL_OF_ESTONIA]
+
+
+def default_application_languages():
+    return [WorkingLanguage.ESTONIAN]
+
+
+class Funder(TranslatableMixin, index.Indexed, models.Model):
+    """Who gives the money: a foundation, a ministry, a municipality, an EU programme."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Latin letters, the same in every language. Used in the calls filter."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences about the funder."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_funder_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CallPageQuerySet(PageQuerySet):
+    """Status filters, all taking an optional ``now`` so that tests can stop the clock."""
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def accepting(self, now=None):
+        """Open for applications: open or closing soon."""
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, deadline__gt=now)
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.accepting(now).filter(deadline__gt=now + CLOSING_SOON_WINDOW)
+
+    def closing_soon(self, now=None):
+        now = now or timezone.now()
+        return self.accepting(now).filter(deadline__lte=now + CLOSING_SOON_WINDOW)
+
+    def closed(self, now=None):
+        return self.filter(deadline__lte=now or timezone.now())
+
+    def not_closed(self, now=None):
+        """Open, closing soon or upcoming: what a calendar subscriber wants."""
+        return self.filter(deadline__gt=now or timezone.now())
+
+    def with_status(self, status, now=None):
+        return {
+            CallStatus.UPCOMING: self.upcoming,
+            CallStatus.OPEN: self.open,
+            CallStatus.CLOSING_SOON: self.closing_soon,
+            CallStatus.CLOSED: self.closed,
+        }[status](now)
+
+    def for_topic(self, slug):
+        return self.filter(topics__slug=slug).distinct()
+
+    def for_funder(self, slug):
+        return self.filter(funder__slug=slug)
+
+    def for_applicant(self, applicant_type):
+        return self.filter(CallPage._meta.get_field("eligible_applicants").contains(applicant_type))
+
+    def for_county(self, county):
+        """Calls open to organisations of ``county``: those for that county or all of Estonia."""
+        regions = CallPage._meta.get_field("regions")
+        return self.filter(regions.contains(county) | regions.contains(ALL_OF_ESTONIA))
+
+    def for_listing(self):
+        return self.select_related("funder", "locale").prefetch_related("topics")
+
+
+CallPageManager = PageManager.from_queryset(CallPageQuerySet)
+
+
+class CallIndexPage(RoutablePageMixin, BasePage):
+    """calls/: the list of calls in one language, with its iCal and RSS feeds."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["calls.CallPage"]
+
+    class Meta:
+        verbose_name = _("calls index page")
+        verbose_name_plural = _("calls index pages")
+
+    def calls(self):
+        return CallPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import CallFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CallFilterForm(request.GET or None, locale=self.locale)
+        calls = form.filter(self.calls().for_listing())
+        page_obj = _paginate(calls, request.GET.get("page"))
+        context.update(
+            {
+                "filter_form": form,
+                "calls": page_obj,
+                "page_obj": page_obj,
+                "filters_applied": form.has_filters(),
+                "now": timezone.now(),
+            }
+        )
+        return context
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from .ical import calendar_response
+
+        calls = self.calls().not_closed().select_related("funder", "locale").order_by("deadline")
+        return calendar_response(request, calls, filename="calls.ics", name=self.title)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import NewCallsFeed
+
+        return NewCallsFeed()(request, index_page=self)
+
+
+def _paginate(queryset, number):
+    from django.core.paginator import Paginator
+
+    return Paginator(queryset, CALLS_PER_PAGE).get_page(number)
+
+
+def _list_serializer():
+    return serializers.ListField(child=serializers.CharField(), read_only=True)
+
+
+def euro_amount_validators():
+    return [MinValueValidator(Decimal(0), message=_("An amount cannot be negative."))]
+
+
+OFFICIAL_URL_MISSING = _(
+    "Add the link to the official call: applicants apply there, so a call cannot be "
+    "published without it."
+)
+
+
+class CallPageForm(WagtailAdminPageForm):
+    """Offers only the funders and fields of activity of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id
+        if "official_url" in self.fields:
+            self.fields["official_url"].error_messages["required"] = OFFICIAL_URL_MISSING
+        if locale_id is None:
+            return
+        if "funder" in self.fields:
+            self.fields["funder"].queryset = Funder.objects.filter(
+                Q(locale_id=locale_id) | Q(pk=self.instance.funder_id)
+            )
+        if "topics" in self.fields:
+            current = [topic.pk for topic in self.instance.topics.all()] if self.instance else []
+            self.fields["topics"].queryset = ActivityField.objects.filter(
+                Q(locale_id=locale_id) | Q(pk__in=current)
+            )
+
+
+class CallPage(RoutablePageMixin, BasePage):
+    """One funding call. Written in Estonian as a rule, translated with wagtail-localize; the
+    facts (dates, amounts, funder, taxonomy, link) are synchronised, never retyped."""
+
+    programme = models.CharField(
+        _("programme"),
+        max_length=200,
+        blank=True,
+        help_text=_("The funding programme or measure this call belongs to."),
+    )
+    funder = models.ForeignKey(
+        Funder,
+        verbose_name=_("funder"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="calls",
+    )
+    body = StreamField(CallBodyBlock(), blank=True, verbose_name=_("body"))
+    opens_at = models.DateTimeField(
+        _("opens"),
+        null=True,
+        blank=False,
+        help_text=_("Date and time in Estonia when applications may first be submitted."),
+    )
+    deadline = models.DateTimeField(
+        _("deadline"),
+        null=True,
+        blank=False,
+        help_text=_("Date and time in Estonia when the call closes."),
+    )
+    budget_total = models.DecimalField(
+        _("total budget (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=euro_amount_validators(),
+    )
+    grant_min = models.DecimalField(
+        _("smallest grant (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=euro_amount_validators(),
+    )
+    grant_max = models.DecimalField(
+        _("largest grant (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=euro_amount_validators(),
+    )
+    eligible_applicants = MultipleChoiceListField(
+        _("eligible applicants"), choices=ApplicantType.choices
+    )
+    topics = ParentalManyToManyField(
+        ActivityField, verbose_name=_("topics"), blank=True, related_name="calls"
+    )
+    regions = MultipleChoiceListField(
+        _("regions"),
+        choices=REGION_CHOICES,
+        default=default_regions,
+        help_text=_("“All of Estonia”, or the counties whose organisations may apply."),
+    )
+    application_languages = MultipleChoiceListField(
+        _("application languages"),
+        choices=WorkingLanguage.choices,
+        default=default_application_languages,
+        help_text=_("Languages in which an application may be written."),
+    )
+    official_url = models.URLField(
+        _("link to the official call"),
+        max_length=500,
+        blank=False,
+        error_messages={"blank": OFFICIAL_URL_MISSING},
+    )
+
+    objects = CallPageManager()
+
+    parent_page_types = ["calls.CallIndexPage"]
+    subpage_types = []
+    base_form_class = CallPageForm
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("introduction", heading=_("Summary")),
+        FieldPanel("funder"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")]),
+                FieldPanel("official_url"),
+            ],
+            heading=_("Dates and link"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("budget_total"),
+                FieldRowPanel([FieldPanel("grant_min"), FieldPanel("grant_max")]),
+            ],
+            heading=_("Money"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligible_applicants"),
+                FieldPanel("topics"),
+                FieldPanel("regions"),
+                FieldPanel("application_languages"),
+            ],
+            heading=_("Who and where"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("programme"),
+        index.AutocompleteField("programme"),
+        index.RelatedFields("funder", [index.SearchField("name")]),
+        index.SearchField("body"),
+        index.FilterField("deadline"),
+        index.FilterField("opens_at"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("summary"),
+        APIField("funder_name", serializer=serializers.CharField(source="funder.name")),
+        APIField("programme"),
+        APIField("opens_at"),
+        APIField("deadline"),
+        APIField("status"),
+        APIField("budget_total"),
+        APIField("grant_min"),
+        APIField("grant_max"),
+        APIField("eligible_applicants", serializer=_list_serializer()),
+        APIField(
+            "topic_slugs",
+            serializer=_list_serializer(),
+        ),
+        APIField("regions", serializer=_list_serializer()),
+        APIField("application_languages", serializer=_list_serializer()),
+        APIField("official_url"),
+        APIField("body"),
+    ]
+
+    # Text is translated; the facts are copied from the source at every synchronisation and
+    # cannot be overridden in the translation, except the official link (some funders publish
+    # a Russian version of the call).
+    override_translatable_fields = [
+        TranslatableField("programme"),
+        SynchronizedField("funder", overridable=False),
+        SynchronizedField("opens_at", overridable=False),
+        SynchronizedField("deadline", overridable=False),
+        SynchronizedField("budget_total", overridable=False),
+        SynchronizedField("grant_min", overridable=False),
+        SynchronizedField("grant_max", overridable=False),
+        SynchronizedField("eligible_applicants", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("regions", overridable=False),
+        SynchronizedField("application_languages", overridable=False),
+        SynchronizedField("official_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("funding call")
+        verbose_name_plural = _("funding calls")
+        indexes = [models.Index(fields=["deadline"], name="calls_callpage_deadline")]
+
+    # Derived facts ----------------------------------------------------------------------
+
+    @property
+    def summary(self):
+        return self.introduction
+
+    def status_at(self, now=None):
+        return status_at(self.opens_at, self.deadline, now)
+
+    @property
+    def status(self):
+        return self.status_at()
+
+    @cached_property
+    def status_label(self):
+        status = self.status
+        return CallStatus(status).label if status else ""
+
+    def countdown(self, now=None):
+        return countdown(self.opens_at, self.deadline, now)
+
+    @property
+    def topic_slugs(self):
+        return [topic.slug for topic in self.topics.all()]
+
+    def _labels(self, field_name):
+        choices = dict(self._meta.get_field(field_name).flatchoices)
+        return [choices.get(value, value) for value in getattr(self, field_name)]
+
+    @property
+    def eligible_applicant_labels(self):
+        return self._labels("eligible_applicants")
+
+    @property
+    def region_labels(self):
+        return self._labels("regions")
+
+    @property
+    def application_language_labels(self):
+        return self._labels("application_languages")
+
+    # Validation -------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens_at and self.deadline and self.deadline <= self.opens_at:
+            errors["deadline"] = _("The deadline must be later than the opening date.")
+        if (
+            self.grant_min is not None
+            and self.grant_max is not None
+            and self.grant_min > self.grant_max
+        ):
+            errors["grant_min"] = _("The smallest grant cannot be larger than the largest grant.")
+        if (
+            self.grant_max is not None
+            and self.budget_total is not None
+            and self.grant_max > self.budget_total
+        ):
+            errors["grant_max"] = _("The largest grant cannot be larger than the total budget.")
+        if ALL_OF_ESTONIA in (self.regions or []) and len(self.regions) > 1:
+            errors["regions"] = _("Choose either “All of Estonia” or some counties, not both.")
+        if errors:
+            raise ValidationError(errors)
+
+    # Translations keep the facts of the source but point at their own language's funder and
+    # fields of activity whenever those exist (matched by translation key, then by slug).
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.locale_id and (update_fields is None or {"funder", "topics"} & set(update_fields)):
+            self._use_own_language_taxonomy()
+        return super().save(*args, **kwargs)
+
+    def _use_own_language_taxonomy(self):
+        if self.funder_id:
+            funder = self.funder
+            if funder.locale_id != self.locale_id:
+                own = (
+                    Funder.objects.filter(locale_id=self.locale_id)
+                    .filter(Q(translation_key=funder.translation_key) | Q(slug=funder.slug))
+                    .order_by("-translation_key")
+                    .first()
+                )
+                if own is not None:
+                    self.funder = own
+        topics = list(self.topics.all())
+        foreign = [topic for topic in topics if topic.locale_id != self.locale_id]
+        if not foreign:
+            return
+        own_topics = ActivityField.objects.filter(locale_id=self.locale_id).filter(
+            Q(translation_key__in=[topic.translation_key for topic in foreign])
+            | Q(slug__in=[topic.slug for topic in foreign])
+        )
+        by_key = {topic.translation_key: topic for topic in own_topics}
+        by_slug = {topic.slug: topic for topic in own_topics}
+        self.topics = [
+            topic
+            if topic.locale_id == self.locale_id
+            else by_key.get(topic.translation_key) or by_slug.get(topic.slug) or topic
+            for topic in topics
+        ]
+
+    # Rendering --------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import FollowForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("follow_form", FollowForm())
+        context["sections"] = collect_sections(CALL_PAGE_SECTIONS, self, request)
+        context["now"] = timezone.now()
+        return context
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from .ical import calendar_response
+
+        if self.deadline is None:
+            raise Http404
+        return calendar_response(request, [self], filename=f"{self.slug}.ics", name=self.title)
+
+    @path("follow/", name="follow")
+    def follow(self, request):
+        from .follow import handle_follow_request
+
+        if request.method != "POST":
+            return HttpResponseRedirect(self.get_url(request))
+        return handle_follow_request(self, request)
+
+
+class CallFollower(models.Model):
+    """An e-mail address that wants reminders about one call, in the language of its page."""
+
+    call = models.ForeignKey(
+        CallPage, verbose_name=_("call"), on_delete=models.CASCADE, related_name="followers"
+    )
+    email = models.EmailField(_("e-mail"))
+    secret = models.CharField(max_length=43, default=secrets.token_urlsafe, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("call follower")
+        verbose_name_plural = _("call followers")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "email"], name="unique_call_follower"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def language(self):
+        return self.call.locale.language_code
+
+
+class CallReminder(models.Model):
+    """One reminder to one follower. The row is claimed (inserted) before the message is sent,
+    and the unique constraint makes a second claim fail: nobody gets the same reminder twice."""
+
+    class Kind(models.TextChoices):
+        WEEK = "7d", _("7 days before the deadline")
+        DAY = "1d", _("1 day before the deadline")
+
+    follower = models.ForeignKey(CallFollower, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=2, choices=Kind.choices)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("call reminder")
+        verbose_name_plural = _("call reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "kind"], name="unique_call_reminder"),
+        ]
+
+    def __str__(self):
+        return f"{self.follower} {self.kind}"

@@ -1,0 +1,42 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+@register.filter
+def euros(amount):
+    """12500 -> "12 500 €" (grouping by the active language), cents only when there are any."""
+    if amount in (None, ""):
+        return ""
+    amount = Decimal(amount)
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    return f"{number_format(amount, decimal_pos=decimals, force_grouping=True)}\u00a0€"
+
+
+@register.simple_tag
+def grant_range(call):
+    """The grant range in words: "from 1 000 € to 5 000 €", "up to 5 000 €", "from 1 000 €"."""
+    low, high = call.grant_min, call.grant_max
+    if low is not None and high is not None:
+        if low == high:
+            return euros(high)
+        return gettext("from %(min)s to %(max)s") % {"min": euros(low), "max": euros(high)}
+    if high is not None:
+        return gettext("up to %(max)s") % {"max": euros(high)}
+    if low is not None:
+        return gettext("from %(min)s") % {"min": euros(low)}
+    return ""
+
+
+@register.simple_tag
+def countdown_at(call, now):
+    return call.countdown(now)
+
+
+@register.simple_tag
+def status_at(call, now):
+    return call.status_at(now)

@@ -1,0 +1,85 @@
+"""The token links of follow e-mails: outside the language prefix (like the newsletter's), each
+rendered in the language of the call page the visitor followed."""
+
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .models import CallFollower
+from .reminders import schedule_reminders
+from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, STOP_SALT, read_token
+
+
+def _follower(token, salt, max_age=None):
+    value = read_token(token, salt, max_age)
+    if value is None:
+        return None
+    follower_id, secret = value
+    return (
+        CallFollower.objects.select_related("call", "call__locale", "call__funder")
+        .filter(pk=follower_id, secret=secret)
+        .first()
+    )
+
+
+def _render(request, language, template, context, status=200):
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        return render(request, template, context, status=status)
+
+
+def _invalid(request):
+    return _render(
+        request,
+        translation.get_language_from_request(request),
+        "calls/follow_link_invalid.html",
+        {},
+        status=404,
+    )
+
+
+@never_cache
+@require_GET
+def confirm_follow(request, token):
+    follower = _follower(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
+    if follower is None:
+        return _invalid(request)
+    if follower.confirmed_at is None:
+        follower.confirmed_at = timezone.now()
+        follower.save(update_fields=["confirmed_at"])
+        schedule_reminders(follower.call)
+    call = follower.call
+    return _render(
+        request,
+        follower.language,
+        "calls/follow_confirmed.html",
+        {"call": call, "call_url": call.get_url(request), "follower": follower},
+    )
+
+
+@never_cache
+@csrf_exempt  # RFC 8058 one-click: mail clients POST without a session or CSRF cookie.
+@require_http_methods(["GET", "POST"])
+def stop_following(request, token):
+    value = read_token(token, STOP_SALT)
+    if value is None:
+        return _invalid(request)
+    follower = _follower(token, STOP_SALT)
+    if follower is None:
+        # Already stopped (the link was used before): say so, in the visitor's language.
+        return _render(
+            request,
+            translation.get_language_from_request(request),
+            "calls/stop_following.html",
+            {"stopped": True},
+        )
+    call = follower.call
+    context = {"call": call, "call_url": call.get_url(request), "email": follower.email}
+    if request.method == "POST":
+        follower.delete()
+        return _render(
+            request, follower.language, "calls/stop_following.html", {**context, "stopped": True}
+        )
+    return _render(request, follower.language, "calls/stop_following.html", context)

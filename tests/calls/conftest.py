@@ -1,0 +1,106 @@
+from datetime import datetime
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from calls.factories import CallPageFactory, FunderFactory, ensure_activity_field, ensure_call_index
+
+TALLINN = ZoneInfo("Europe/Tallinn")
+
+
+def tallinn(*args):
+    """An aware datetime given as Estonian wall-clock time (first occurrence if ambiguous)."""
+    return datetime(*args, tzinfo=TALLINN)
+
+
+@pytest.fixture(autouse=True)
+def _calls_token_urls(settings):
+    try:
+        reverse("calls:stop_following", args=["x"])
+    except NoReverseMatch:
+        settings.ROOT_URLCONF = "tests.calls.urls"
+
+
+class Clock:
+    """A stopped clock: ``clock.now`` is what ``timezone.now()`` returns until changed."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    fake = Clock(timezone.now().replace(microsecond=0))
+    with mock.patch("django.utils.timezone.now", fake):
+        yield fake
+
+
+@pytest.fixture
+def call_indexes(site_tree):
+    titles = {"ru": "Конкурсы", "et": "Taotlusvoorud", "en": "Funding calls"}
+    return {
+        code: ensure_call_index(home, title=titles[code])
+        for code, home in site_tree["homes"].items()
+    }
+
+
+@pytest.fixture
+def topics(locales):
+    names = {
+        "youth": {"et": "Noorsootöö", "ru": "Молодёжная работа", "en": "Youth work"},
+        "culture": {"et": "Kultuur", "ru": "Культура", "en": "Culture"},
+        "integration": {"et": "Lõimumine", "ru": "Интеграция", "en": "Integration"},
+    }
+    return {
+        slug: {
+            code: ensure_activity_field(slug, locales[code], by_language[code])
+            for code in ("et", "ru", "en")
+        }
+        for slug, by_language in names.items()
+    }
+
+
+@pytest.fixture
+def funders(locales):
+    kysk_et = FunderFactory(name="Kodanikuühiskonna Sihtkapital", slug="kysk", locale=locales["et"])
+    kysk_ru = FunderFactory(
+        name="Фонд гражданского общества",
+        slug="kysk",
+        locale=locales["ru"],
+        translation_key=kysk_et.translation_key,
+    )
+    narva_et = FunderFactory(name="Narva Linnavalitsus", slug="narva", locale=locales["et"])
+    narva_ru = FunderFactory(
+        name="Нарвская городская управа",
+        slug="narva",
+        locale=locales["ru"],
+        translation_key=narva_et.translation_key,
+    )
+    return {"kysk": {"et": kysk_et, "ru": kysk_ru}, "narva": {"et": narva_et, "ru": narva_ru}}
+
+
+@pytest.fixture
+def make_call(call_indexes):
+    def make(language="et", **fields):
+        return CallPageFactory(parent=call_indexes[language], **fields)
+
+    return make
+
+
+@pytest.fixture
+def editor_client(client, site_tree):
+    client.force_login(get_user_model().objects.get(username="editor"))
+    return client
+
+
+@pytest.fixture
+def admin_client(client, site_tree):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    return client
