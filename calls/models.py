@@ -27,7 +27,7 @@ from portal.sections import CALL_PAGE_SECTIONS, collect_sections
 
 from .blocks import CallBodyBlock
 from .fields import MultipleChoiceListField
-from .status import CLOSING_SOON_WINDOW, CallStatus, countdown, status_at
+from .status import CLOSING_SOON_WINDOW, CallStatus, countdown, status_at, utc
 
 CALLS_PER_PAGE = 20
 ALL_OF_ESTONIA = "all"
@@ -101,27 +101,27 @@ class CallPageQuerySet(PageQuerySet):
     """Status filters, all taking an optional ``now`` so that tests can stop the clock."""
 
     def upcoming(self, now=None):
-        return self.filter(opens_at__gt=now or timezone.now())
+        return self.filter(opens_at__gt=utc(now))
 
     def accepting(self, now=None):
         """Open for applications: open or closing soon."""
-        now = now or timezone.now()
+        now = utc(now)
         return self.filter(opens_at__lte=now, deadline__gt=now)
 
     def open(self, now=None):
-        now = now or timezone.now()
+        now = utc(now)
         return self.accepting(now).filter(deadline__gt=now + CLOSING_SOON_WINDOW)
 
     def closing_soon(self, now=None):
-        now = now or timezone.now()
+        now = utc(now)
         return self.accepting(now).filter(deadline__lte=now + CLOSING_SOON_WINDOW)
 
     def closed(self, now=None):
-        return self.filter(deadline__lte=now or timezone.now())
+        return self.filter(deadline__lte=utc(now))
 
     def not_closed(self, now=None):
         """Open, closing soon or upcoming: what a calendar subscriber wants."""
-        return self.filter(deadline__gt=now or timezone.now())
+        return self.filter(deadline__gt=utc(now))
 
     def with_status(self, status, now=None):
         return {
@@ -455,7 +455,7 @@ class CallPage(RoutablePageMixin, BasePage):
     def clean(self):
         super().clean()
         errors = {}
-        if self.opens_at and self.deadline and self.deadline <= self.opens_at:
+        if self.opens_at and self.deadline and utc(self.deadline) <= utc(self.opens_at):
             errors["deadline"] = _("The deadline must be later than the opening date.")
         if (
             self.grant_min is not None

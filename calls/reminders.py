@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from .emails import reminder_message
 from .models import CallFollower, CallReminder
+from .status import utc
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def _claim(follower, kind):
 
 def send_due_reminders(now=None):
     """Send every reminder that is due; return how many were sent."""
-    now = now or timezone.now()
+    now = utc(now)
     sent = 0
     for kind in SCHEDULE:
         for follower in due_followers(kind, now):
@@ -77,7 +78,7 @@ def send_due_reminders(now=None):
 def reminder_moments(call):
     if call.deadline is None:
         return []
-    return [call.deadline - offset for offset, _next in SCHEDULE.values()]
+    return [utc(call.deadline) - offset for offset, _next in SCHEDULE.values()]
 
 
 def schedule_reminders(call):

@@ -13,7 +13,7 @@ The countdown in words counts calendar days in Europe/Tallinn ("closes tomorrow"
 deadline falls on tomorrow's date in Estonia, whatever the hour).
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -31,11 +31,18 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def utc(moment=None):
+    """``moment`` (default: now) in UTC. Python compares and subtracts two datetimes of the
+    same zone by their wall-clock times, which is wrong across a clock change; in UTC it is
+    right."""
+    return (moment or timezone.now()).astimezone(UTC)
+
+
 def status_at(opens_at, deadline, now=None):
     """The status of a call with these dates at ``now``; None while the dates are unset."""
     if opens_at is None or deadline is None:
         return None
-    now = now or timezone.now()
+    now, opens_at, deadline = utc(now), utc(opens_at), utc(deadline)
     if now >= deadline:
         return CallStatus.CLOSED
     if now < opens_at:
@@ -55,7 +62,7 @@ def countdown(opens_at, deadline, now=None):
     status = status_at(opens_at, deadline, now)
     if status is None:
         return ""
-    now = now or timezone.now()
+    now = utc(now)
     if status == CallStatus.CLOSED:
         return gettext("closed")
     if status == CallStatus.UPCOMING:

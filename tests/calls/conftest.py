@@ -7,7 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from calls.factories import CallPageFactory, FunderFactory, ensure_activity_field, ensure_call_index
+from calls.demo import INDEX_CONTENT
+from calls.factories import CallPageFactory, FunderFactory, ensure_activity_field
+from calls.models import CallIndexPage
+from home.demo import ensure_translated_page
 
 TALLINN = ZoneInfo("Europe/Tallinn")
 
@@ -44,11 +47,8 @@ def clock():
 
 @pytest.fixture
 def call_indexes(site_tree):
-    titles = {"ru": "Конкурсы", "et": "Taotlusvoorud", "en": "Funding calls"}
-    return {
-        code: ensure_call_index(home, title=titles[code])
-        for code, home in site_tree["homes"].items()
-    }
+    """calls/ in every language, the three pages translations of each other."""
+    return ensure_translated_page(CallIndexPage, site_tree["homes"], "calls", INDEX_CONTENT)
 
 
 @pytest.fixture
