@@ -1,0 +1,95 @@
+"""The shared text normalisation: pure functions, no database."""
+
+import pytest
+
+from portal.search_text import (
+    TaxonomyExpander,
+    clean_query,
+    document_terms,
+    key,
+    query_terms,
+    stems,
+    transliterate,
+)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Нарва", "Narva"),
+        ("Тарту", "Tartu"),
+        ("Йыхви", "Jõhvi"),
+        ("Пярну", "Pärnu"),
+        ("Таллин", "Tallinn"),
+        ("Силламяэ", "Sillamäe"),
+        ("Кохтла", "Kohtla"),
+        ("Ярве", "Järve"),
+        ("Вильянди", "Viljandi"),
+        ("Выру", "Võru"),
+        ("Пыльва", "Põlva"),
+        ("Кейла", "Keila"),
+        ("Пайде", "Paide"),
+        ("Курессааре", "Kuressaare"),
+        ("Отепя", "Otepää"),
+        ("Тюри", "Türi"),
+        ("Кярдла", "Kärdla"),
+        ("Славянка", "Slavyanka"),
+        ("молодёжь", "molodezh"),
+    ],
+)
+def test_names_in_cyrillic_and_latin_share_a_key(cyrillic, latin):
+    assert key(cyrillic.lower()) == key(latin.lower())
+
+
+@pytest.mark.parametrize("typed", ["johvi", "JÕHVI", "Jõhvi", "johvi"])
+def test_estonian_letters_are_folded(typed):
+    assert key(typed.lower()) == "johvi"
+
+
+def test_transliteration_keeps_estonian_letters_for_estonian_names():
+    assert transliterate("Йыгева") == "jõgeva"
+    assert transliterate("Narva") == "narva"
+
+
+def test_russian_and_estonian_word_forms_have_common_stems():
+    assert set(stems("молодёжной")) & {"молодежн"}
+    assert "noor" in stems("noortele")
+    assert "tartu" in stems("tartus")
+
+
+def test_stop_words_and_symbols_are_not_indexed():
+    assert document_terms("и в на ja ning the 🤝 !!!") == set()
+
+
+def test_a_query_has_one_group_of_alternatives_per_word_and_a_word_limit():
+    words = query_terms("Нарва молодёжь " + " ".join(f"слово{i}" for i in range(20)))
+
+    assert words[0].prefixes >= {"narva", "narv"}
+    assert len(words) == 8
+
+
+def test_taxonomy_expansion_finds_the_field_from_any_language_and_word_form():
+    expander = TaxonomyExpander(
+        [
+            ("youth", "Молодёжная работа"),
+            ("youth", "молодёжь"),
+            ("youth", "Noorsootöö"),
+            ("youth", "noorte"),
+            ("culture", "Kultuur"),
+        ]
+    )
+
+    assert expander.expand("молодежной") == {"youth"}
+    assert expander.expand("noorsootööst") == {"youth"}
+    assert expander.expand("noortele") == {"youth"}
+    assert expander.expand("культуры") == {"culture"}
+    # "работа" alone names no field.
+    assert expander.expand("работа") == set()
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [("  Narva\x00 noored\n", "Narva noored"), ("a" * 500, "a" * 200), ("\t", "")],
+)
+def test_clean_query_keeps_its_behaviour(raw, cleaned):
+    assert clean_query(raw) == cleaned
