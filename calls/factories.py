@@ -70,7 +70,7 @@ class CallPageFactory(DjangoModelFactory):
 
     parent = None
     title = factory.Sequence(lambda n: f"Taotlusvoor {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    slug = factory.LazyAttributeSequence(lambda o, n: slugify(o.title) or f"call-{n}")
     introduction = "Toetus vabaühenduste projektidele, mis tugevdavad kohalikku kogukonda."
     programme = "Kodanikuühiskonna toetusprogramm"
     funder = factory.LazyAttribute(

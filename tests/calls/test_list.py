@@ -1,0 +1,201 @@
+"""The calls list: open calls by deadline by default; filters that combine, stay in the URL and
+ignore unknown values; an empty result that offers to clear the filters; a fixed query count."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [call.title for call in response.context["calls"]]
+
+
+@pytest.fixture
+def spread(make_call, funders, topics):
+    now = timezone.now()
+    kysk, narva = funders["kysk"]["et"], funders["narva"]["et"]
+    youth, culture = topics["youth"]["et"], topics["culture"]["et"]
+    return {
+        "late": make_call(
+            title="Hiline voor",
+            funder=kysk,
+            topics=[youth],
+            deadline=now + timedelta(days=40),
+            eligible_applicants=["ngo", "foundation"],
+            regions=["all"],
+        ),
+        "soon": make_call(
+            title="Kiire voor",
+            funder=narva,
+            topics=[culture],
+            deadline=now + timedelta(days=2),
+            eligible_applicants=["informal-group"],
+            regions=["ida-viru"],
+        ),
+        "middle": make_call(
+            title="Keskmine voor",
+            funder=kysk,
+            topics=[culture, youth],
+            deadline=now + timedelta(days=20),
+            eligible_applicants=["local-government"],
+            regions=["tartu", "voru"],
+        ),
+        "upcoming": make_call(
+            title="Tulevane voor",
+            funder=narva,
+            topics=[youth],
+            opens_at=now + timedelta(days=3),
+            deadline=now + timedelta(days=30),
+        ),
+        "closed": make_call(
+            title="Suletud voor",
+            funder=kysk,
+            opens_at=now - timedelta(days=60),
+            deadline=now - timedelta(days=1),
+        ),
+    }
+
+
+def test_default_list_shows_open_and_closing_soon_calls_by_deadline(client, spread):
+    response = client.get("/et/calls/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Kiire voor", "Keskmine voor", "Hiline voor"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status=open", ["Kiire voor", "Keskmine voor", "Hiline voor"]),
+        ("status=closing-soon", ["Kiire voor"]),
+        ("status=upcoming", ["Tulevane voor"]),
+        ("status=closed", ["Suletud voor"]),
+        ("topic=culture", ["Kiire voor", "Keskmine voor"]),
+        ("topic=youth", ["Keskmine voor", "Hiline voor"]),
+        ("funder=kysk", ["Keskmine voor", "Hiline voor"]),
+        ("eligible=informal-group", ["Kiire voor"]),
+        ("eligible=ngo", ["Hiline voor"]),
+        # A county sees its own calls and the calls for all of Estonia.
+        ("county=ida-viru", ["Kiire voor", "Hiline voor"]),
+        ("county=voru", ["Keskmine voor", "Hiline voor"]),
+        ("county=harju", ["Hiline voor"]),
+        # Filters combine.
+        ("topic=youth&funder=kysk&county=tartu", ["Keskmine voor", "Hiline voor"]),
+        ("status=upcoming&topic=youth&funder=narva", ["Tulevane voor"]),
+        ("topic=culture&eligible=local-government", ["Keskmine voor"]),
+    ],
+)
+def test_each_filter_narrows_the_list(client, spread, query, expected):
+    assert titles(client.get(f"/et/calls/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=someday",
+        "topic=no-such-topic",
+        "funder=%00%FF",
+        "eligible=aliens",
+        "county=narnia",
+        "status=open&status=closed&page=abc",
+        "page=999",
+        "topic=" + "x" * 5000,
+    ],
+)
+def test_unknown_filter_values_are_ignored(client, spread, query):
+    response = client.get(f"/et/calls/?{query}")
+
+    assert response.status_code == 200
+    assert set(titles(response)) <= {"Kiire voor", "Keskmine voor", "Hiline voor", "Suletud voor"}
+    assert titles(response)
+
+
+def test_unknown_value_does_not_drop_the_valid_filters(client, spread):
+    response = client.get("/et/calls/?topic=culture&county=narnia&eligible=aliens")
+
+    assert titles(response) == ["Kiire voor", "Keskmine voor"]
+
+
+def test_filter_values_stay_in_the_form_and_in_the_page_links(client, make_call, funders):
+    for number in range(25):
+        make_call(title=f"Voor {number:02}", funder=funders["kysk"]["et"])
+
+    page = client.get("/et/calls/?funder=kysk&county=harju").content.decode()
+
+    assert '<option value="kysk" selected>' in page
+    assert '<option value="harju" selected>' in page
+    assert 'href="?funder=kysk&amp;county=harju&amp;page=2"' in page
+    second = client.get("/et/calls/?funder=kysk&county=harju&page=2")
+    assert len(second.context["calls"]) == 5
+
+
+def test_filters_work_as_a_plain_get_form(client, spread):
+    page = client.get("/et/calls/").content.decode()
+
+    assert '<form class="call-filters" method="get" action="/et/calls/"' in page
+    for name in ("status", "topic", "funder", "eligible", "county"):
+        assert f'name="{name}"' in page
+        assert f'<label for="id_{name}">' in page
+
+
+def test_empty_result_says_so_and_offers_to_clear_filters(client, spread):
+    response = client.get("/et/calls/?topic=culture&county=harju")
+
+    assert titles(response) == []
+    page = response.content.decode()
+    assert "No calls match these filters." in page
+    assert '<a href="/et/calls/">Clear filters</a>' in page
+
+
+def test_list_shows_only_calls_of_its_language(client, make_call):
+    make_call(title="Eestikeelne voor")
+    make_call(language="ru", title="Русский конкурс")
+
+    assert titles(client.get("/ru/calls/")) == ["Русский конкурс"]
+    assert titles(client.get("/et/calls/")) == ["Eestikeelne voor"]
+
+
+def test_a_call_leaves_the_open_list_the_minute_its_deadline_passes(client, make_call, clock):
+    deadline = clock.now + timedelta(minutes=1)
+    make_call(title="Viimane minut", deadline=deadline)
+    assert titles(client.get("/et/calls/?status=open")) == ["Viimane minut"]
+
+    clock.now = deadline
+    assert titles(client.get("/et/calls/?status=open")) == []
+    assert titles(client.get("/et/calls/?status=closed")) == ["Viimane minut"]
+
+
+def count_list_queries(client, path):
+    client.get(path)  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries), len(response.context["calls"])
+
+
+@pytest.mark.parametrize("path", ["/et/calls/", "/et/calls/?topic=youth&county=harju"])
+def test_list_query_count_is_the_same_for_5_and_200_calls(
+    client, make_call, funders, topics, path
+):
+    def add_calls(count, start):
+        for number in range(start, start + count):
+            make_call(
+                title=f"Voor {number:03}",
+                funder=funders["kysk" if number % 2 else "narva"]["et"],
+                topics=[topics["youth"]["et"], topics["culture"]["et"]],
+            )
+
+    add_calls(5, 0)
+    five, shown = count_list_queries(client, path)
+    assert shown == 5
+    add_calls(195, 5)
+    two_hundred, shown = count_list_queries(client, path)
+    assert shown == 20  # one page
+
+    assert five == two_hundred
+    assert two_hundred <= 22
