@@ -419,11 +419,11 @@ class OrganisationPage(RoutablePageMixin, BasePage):
         names = activity_field_names(get_language())
         return [names[slug] for slug in self.organisation.slugs if slug in names]
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, contact_form=None, **kwargs):
         from .forms import ContactForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("contact_form", ContactForm())
+        context["contact_form"] = contact_form or ContactForm()
         context["other_versions"] = list(
             self.get_translations().live().public().select_related("locale")
         )
