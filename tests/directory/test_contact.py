@@ -95,7 +95,7 @@ def test_errors_are_in_the_readers_language(client, organisation, smtp_server):
     response = client.post("/et/organisations/tartu-noored/contact/", message(email="", message=""))
 
     assert response.status_code == 400
-    assert "See lahter on nõutav." in response.content.decode()
+    assert "Selle välja täitmine on kohustuslik." in response.content.decode()
 
 
 def test_a_filled_honeypot_sends_nothing(client, organisation, smtp_server):
