@@ -14,12 +14,18 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _absolute_url(url):
+    return absolute(url) if url.startswith("/") else url
+
+
 def confirm_url(follower):
-    return absolute(reverse("calls:confirm_follow", args=[confirm_token(follower)]))
+    with translation.override(follower.language):
+        return absolute(reverse("calls:confirm_follow", args=[confirm_token(follower)]))
 
 
 def stop_url(follower):
-    return absolute(reverse("calls:stop_following", args=[stop_token(follower)]))
+    with translation.override(follower.language):
+        return absolute(reverse("calls:stop_following", args=[stop_token(follower)]))
 
 
 def _message(subject, template, context, to, headers=None):
@@ -56,7 +62,7 @@ def reminder_message(follower, kind, now=None):
         context = {
             "call": call,
             "call_url": call.get_full_url(),
-            "calendar_url": call.get_full_url() + call.reverse_subpage("calendar"),
+            "calendar_url": _absolute_url(call.calendar_url()),
             "stop_url": unsubscribe,
             "countdown": countdown,
             "deadline": timezone.localtime(call.deadline),

@@ -179,23 +179,41 @@ class CallIndexPage(RoutablePageMixin, BasePage):
                 "calls": page_obj,
                 "page_obj": page_obj,
                 "filters_applied": form.has_filters(),
+                "calendar_url": self.calendar_url(request),
                 "now": timezone.now(),
             }
         )
         return context
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from .ical import calendar_response
 
         calls = self.calls().not_closed().select_related("funder", "locale").order_by("deadline")
         return calendar_response(request, calls, filename="calls.ics", name=self.title)
 
+    def calendar_url(self, request=None):
+        return calendar_url(self, request)
+
     @path("feed/", name="feed")
     def feed(self, request):
         from .feeds import NewCallsFeed
 
         return NewCallsFeed()(request, index_page=self)
+
+
+def calendar_url(page, request=None):
+    """The page's ``.ics`` address when calls/urls.py is mounted, else its ``calendar/`` route."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    with translation.override(page.locale.language_code):
+        try:
+            if isinstance(page, CallIndexPage):
+                return reverse("calls:calendar")
+            return reverse("calls:call_calendar", args=[page.slug])
+        except NoReverseMatch:
+            return page.get_url(request) + page.reverse_subpage("calendar")
 
 
 def _paginate(queryset, number):
@@ -520,16 +538,20 @@ class CallPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("follow_form", FollowForm())
         context["sections"] = collect_sections(CALL_PAGE_SECTIONS, self, request)
+        context["calendar_url"] = self.calendar_url(request)
         context["now"] = timezone.now()
         return context
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from .ical import calendar_response
 
         if self.deadline is None:
             raise Http404
         return calendar_response(request, [self], filename=f"{self.slug}.ics", name=self.title)
+
+    def calendar_url(self, request=None):
+        return calendar_url(self, request)
 
     @path("follow/", name="follow")
     def follow(self, request):

@@ -1,5 +1,19 @@
-"""Token links from e-mails, mounted outside the language prefix:
-``path("calls/", include("calls.urls"))`` in portal/urls.py, before ``i18n_patterns``."""
+"""URLs of the calls area that Wagtail's page routing cannot serve: the ``.ics`` files (a dot
+never reaches Wagtail's catch-all) and the token links of follow e-mails (the one-click stop
+must be exempt from CSRF, which a page route cannot be).
+
+Mounted inside the language prefix, before Wagtail's catch-all, in portal/urls.py::
+
+    urlpatterns += i18n_patterns(
+        ...,
+        path("calls/", include("calls.urls")),
+        path("", include(wagtail_urls)),
+        prefix_default_language=True,
+    )
+
+so that /ru/calls/calendar.ics and /ru/calls/follow/stop/<token>/ answer in the language of
+the call. Until then the calendars are also served by the pages' own ``calendar/`` routes.
+"""
 
 from django.urls import path
 
@@ -8,6 +22,8 @@ from . import views
 app_name = "calls"
 
 urlpatterns = [
+    path("calendar.ics", views.calendar_ics, name="calendar"),
+    path("<slug:slug>/calendar.ics", views.call_calendar_ics, name="call_calendar"),
     path("follow/confirm/<str:token>/", views.confirm_follow, name="confirm_follow"),
     path("follow/stop/<str:token>/", views.stop_following, name="stop_following"),
 ]

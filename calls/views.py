@@ -1,13 +1,16 @@
-"""The token links of follow e-mails: outside the language prefix (like the newsletter's), each
+"""Views of calls/urls.py: the ``.ics`` files and the token links of follow e-mails, each
 rendered in the language of the call page the visitor followed."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .models import CallFollower
+from wagtail.models import Locale
+
+from .models import CallFollower, CallIndexPage, CallPage
 from .reminders import schedule_reminders
 from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, STOP_SALT, read_token
 
@@ -83,3 +86,26 @@ def stop_following(request, token):
             request, follower.language, "calls/stop_following.html", {**context, "stopped": True}
         )
     return _render(request, follower.language, "calls/stop_following.html", context)
+
+
+def _index_for_language():
+    index = CallIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    if index is None:
+        raise Http404
+    return index
+
+
+@require_GET
+def calendar_ics(request):
+    """/<language>/calls/calendar.ics: every open and upcoming deadline of that language."""
+    return _index_for_language().calendar(request)
+
+
+@require_GET
+def call_calendar_ics(request, slug):
+    call = (
+        CallPage.objects.child_of(_index_for_language()).live().public().filter(slug=slug).first()
+    )
+    if call is None:
+        raise Http404
+    return call.calendar(request)

@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -14,7 +15,16 @@ def euros(amount):
         return ""
     amount = Decimal(amount)
     decimals = 0 if amount == amount.to_integral_value() else 2
-    return f"{number_format(amount, decimal_pos=decimals, force_grouping=True)}\u00a0€"
+    # Grouped by thousands in every language (Django's Estonian format does not group).
+    number = numberformat.format(
+        amount,
+        decimal_sep=get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+    return f"{number}\u00a0€"
 
 
 @register.simple_tag

@@ -23,7 +23,7 @@ def tallinn(*args):
 @pytest.fixture(autouse=True)
 def _calls_token_urls(settings):
     try:
-        reverse("calls:stop_following", args=["x"])
+        reverse("calls:calendar")
     except NoReverseMatch:
         settings.ROOT_URLCONF = "tests.calls.urls"
 

@@ -179,9 +179,7 @@ def count_list_queries(client, path):
 
 
 @pytest.mark.parametrize("path", ["/et/calls/", "/et/calls/?topic=youth&county=harju"])
-def test_list_query_count_is_the_same_for_5_and_200_calls(
-    client, make_call, funders, topics, path
-):
+def test_list_query_count_is_the_same_for_5_and_200_calls(client, make_call, funders, topics, path):
     def add_calls(count, start):
         for number in range(start, start + count):
             make_call(
