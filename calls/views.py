@@ -7,7 +7,6 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-
 from wagtail.models import Locale
 
 from .models import CallFollower, CallIndexPage, CallPage

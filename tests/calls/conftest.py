@@ -102,5 +102,6 @@ def editor_client(client, site_tree):
 
 @pytest.fixture
 def admin_client(client, site_tree):
-    client.force_login(get_user_model().objects.get(username="admin"))
+    client.session_user = get_user_model().objects.get(username="admin")
+    client.force_login(client.session_user)
     return client
