@@ -151,6 +151,15 @@ class Organisation(models.Model):
         default=False,
         help_text=_("Each language version says what kind of partner and for what."),
     )
+    partner_call = models.ForeignKey(
+        "calls.CallPage",
+        verbose_name=_("call the partnership is for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the call's page then lists this organisation, in every language."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -187,6 +196,7 @@ class Organisation(models.Model):
                 ),
                 FieldPanel("other_languages"),
                 FieldPanel("looking_for_partners"),
+                FieldPanel("partner_call"),
             ],
             heading=_("Activity and languages"),
         ),
@@ -326,6 +336,7 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     description = models.TextField(
         _("description"),
         max_length=5000,
+        validators=[MaxLengthValidator(5000)],
         help_text=_("What the organisation does, for whom and where. Up to 5,000 characters."),
     )
     target_groups = models.CharField(
@@ -337,6 +348,7 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     partner_wanted = models.TextField(
         _("what partner are you looking for"),
         max_length=800,
+        validators=[MaxLengthValidator(800)],
         blank=True,
         help_text=_("What kind of partner, and for what project. Shown when looking for partners."),
     )

@@ -1,0 +1,72 @@
+"""Sections the directory contributes to other pages: newest organisations on the home page,
+organisations looking for partners on a call's page."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from calls.factories import CallPageFactory, ensure_call_index
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_lists_the_newest_organisations_of_its_language(client, make_organisation):
+    make_organisation({"et": {"title": "Värske Selts", "description": "Uus ühing."}})
+    make_organisation({"ru": {"title": "Новое общество", "description": "Новое."}})
+
+    estonian = client.get("/et/").content.decode()
+    russian = client.get("/ru/").content.decode()
+
+    assert "Värske Selts" in estonian
+    assert "Новое общество" not in estonian
+    assert "Новое общество" in russian
+
+
+def test_home_page_without_organisations_has_no_empty_section(client, site_tree):
+    assert "newest-organisations" not in client.get("/en/").content.decode()
+
+
+@pytest.fixture
+def call_versions(site_tree, locales):
+    index = ensure_call_index(site_tree["homes"]["et"])
+    index.copy_for_translation(locales["ru"]).save_revision().publish()
+    estonian = CallPageFactory(parent=index, title="Kogukonnavoor")
+    russian = estonian.copy_for_translation(locales["ru"])
+    russian.title = "Конкурс для сообществ"
+    russian.save_revision().publish()
+    return {"et": estonian, "ru": russian}
+
+
+def test_a_call_page_lists_organisations_looking_for_partners_for_it(
+    client, make_organisation, call_versions
+):
+    # The organisation named the Estonian call; the Russian call page lists it too.
+    make_organisation(
+        {
+            "ru": {
+                "title": "Нарвские соседи",
+                "description": "Соседская помощь.",
+                "partner_wanted": "Ищем эстоноязычного партнёра для заявки.",
+            }
+        },
+        looking_for_partners=True,
+        partner_call=call_versions["et"],
+    )
+    make_organisation(
+        {"et": {"title": "Ei otsi", "description": "Meil on partner olemas."}},
+        looking_for_partners=False,
+        partner_call=call_versions["et"],
+    )
+
+    for call in call_versions.values():
+        html = client.get(call.url).content.decode()
+        page = BeautifulSoup(html, "html.parser")
+        section = page.find(id="call-partners")
+        assert section is not None
+        assert "Нарвские соседи" in html
+        assert "Ei otsi" not in html
+
+
+def test_a_call_nobody_named_has_no_partner_section(client, call_versions):
+    html = client.get(call_versions["et"].url).content.decode()
+
+    assert 'id="call-partners"' not in html
