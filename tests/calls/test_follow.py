@@ -250,3 +250,17 @@ def test_closed_call_cannot_be_followed(client, make_call, clock):
 
     assert response.status_code == 200
     assert CallFollower.objects.count() == 0
+
+
+def test_confirming_queues_the_reminder_runs_on_the_database_queue(client, call, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    follow(client, call, "olga@ngo.example")
+    confirm = link(mail.outbox[0], r"http://testserver/ru/calls/follow/confirm/\S+/")
+
+    client.get(confirm)
+    client.get(confirm)
+
+    runs = sorted(DBTaskResult.objects.values_list("run_after", flat=True))
+    assert runs == [tallinn(2026, 11, 13, 16, 0), tallinn(2026, 11, 19, 16, 0)]
