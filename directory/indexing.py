@@ -9,6 +9,7 @@ are refreshed at the same time.
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from portal.search_text import document_terms, fold, key
 
@@ -144,9 +145,12 @@ def refresh(organisations, batch_size=2000):
             SearchTerm.objects.bulk_create(rows, batch_size=batch_size)
             rows = []
     SearchTerm.objects.bulk_create(rows, batch_size=batch_size)
+    now = timezone.now()
+    for organisation in updates:
+        organisation.indexed_at = now
     Organisation.objects.bulk_update(
         updates,
-        ["field_slugs", "is_listed", "sort_name_ru", "sort_name_et", "sort_name_en"],
+        ["field_slugs", "is_listed", "sort_name_ru", "sort_name_et", "sort_name_en", "indexed_at"],
         batch_size=500,
     )
 

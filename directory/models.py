@@ -169,6 +169,7 @@ class Organisation(models.Model):
     sort_name_ru = models.CharField(max_length=200, blank=True, editable=False)
     sort_name_et = models.CharField(max_length=200, blank=True, editable=False)
     sort_name_en = models.CharField(max_length=200, blank=True, editable=False)
+    indexed_at = models.DateTimeField(null=True, editable=False, db_index=True)
 
     panels = [
         MultiFieldPanel(
@@ -534,6 +535,11 @@ class SearchTerm(models.Model):
             models.UniqueConstraint(
                 fields=["organisation", "term"], name="unique_directory_search_term"
             )
+        ]
+        indexes = [
+            # Covers the text match: range scans on term read organisation and weight from
+            # the index alone.
+            models.Index(fields=["term", "organisation", "weight"], name="directory_term_covering")
         ]
 
     def __str__(self):

@@ -216,7 +216,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, directorie
     assert "100" in soup(client.get(path)).select_one(".result-count").get_text()
     assert _queries(client, path) == with_ten
     assert _queries(client, path + "&page=5") == with_ten
-    assert _queries(client, "/ru/organisations/") == with_ten
+    assert _queries(client, "/ru/organisations/") <= with_ten
     assert with_ten <= 18
 
 

@@ -1,0 +1,185 @@
+"""Directory search latency with 10,000 organisations.
+
+    make bench BENCH=directory_search                      # SQLite file var/bench.sqlite3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sild_bench make bench BENCH=directory_search
+
+Creates the organisations once (bulk inserts of real pages, then the real search index),
+then requests the real directory page through Django's test client: a query with two facets,
+rotating over queries in Russian, Estonian and Latin transliteration. Prints median and 95th
+percentile of the whole request (routing, search, facets, template). Set
+``BENCH_ORGANISATIONS`` and ``BENCH_REQUESTS`` to change the sizes.
+"""
+
+import os
+import random
+import statistics
+import time
+
+ORGANISATIONS = int(os.environ.get("BENCH_ORGANISATIONS", "10000"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
+
+TOWNS = [
+    ("Narva", "ida-viru", "Нарва"),
+    ("Jõhvi", "ida-viru", "Йыхви"),
+    ("Kohtla-Järve", "ida-viru", "Кохтла-Ярве"),
+    ("Sillamäe", "ida-viru", "Силламяэ"),
+    ("Tallinn", "harju", "Таллинн"),
+    ("Maardu", "harju", "Маарду"),
+    ("Keila", "harju", "Кейла"),
+    ("Tartu", "tartu", "Тарту"),
+    ("Elva", "tartu", "Элва"),
+    ("Pärnu", "parnu", "Пярну"),
+    ("Viljandi", "viljandi", "Вильянди"),
+    ("Rakvere", "laane-viru", "Раквере"),
+    ("Haapsalu", "laane", "Хаапсалу"),
+    ("Kuressaare", "saare", "Курессааре"),
+    ("Kärdla", "hiiu", "Кярдла"),
+    ("Võru", "voru", "Выру"),
+    ("Põlva", "polva", "Пыльва"),
+    ("Valga", "valga", "Валга"),
+    ("Paide", "jarva", "Пайде"),
+    ("Rapla", "rapla", "Рапла"),
+    ("Jõgeva", "jogeva", "Йыгева"),
+]
+KINDS = {
+    "youth": ("Noortekeskus", "молодёжный центр", "Youth Centre"),
+    "culture": ("Kultuuriselts", "культурное общество", "Cultural Society"),
+    "education": ("Koolitusühing", "учебный центр", "Learning Association"),
+    "social-welfare": ("Tugiühing", "общество поддержки", "Support Association"),
+    "environment": ("Looduse Sõbrad", "друзья природы", "Friends of Nature"),
+    "integration": ("Keeleklubi", "языковой клуб", "Language Club"),
+    "health": ("Tervisekool", "школа здоровья", "Health School"),
+    "sport": ("Spordiklubi", "спортивный клуб", "Sports Club"),
+    "community-development": ("Kogukonnaselts", "общество жителей", "Community Society"),
+    "human-rights": ("Õigusabi", "правовая помощь", "Legal Aid"),
+    "media": ("Meediaklubi", "медиаклуб", "Media Club"),
+    "volunteering": ("Vabatahtlikud", "волонтёры", "Volunteers"),
+}
+SENTENCES = {
+    "et": [
+        "Korraldame huviringe, koolitusi ja ühiseid üritusi kohalikele elanikele.",
+        "Meie vabatahtlikud aitavad peresid, eakaid ja noori.",
+        "Teeme koostööd kooli, raamatukogu ja linnavalitsusega.",
+        "Igal suvel toimub laager, kuhu ootame osalejaid üle Eesti.",
+        "Otsime partnereid ühisprojektideks ja kogemuste vahetamiseks.",
+        "Tegutseme eesti ja vene keeles ning kutsume kõiki kaasa lööma.",
+    ],
+    "ru": [
+        "Мы проводим кружки, обучение и совместные мероприятия для жителей.",
+        "Наши волонтёры помогают семьям, пожилым людям и молодёжи.",
+        "Сотрудничаем со школой, библиотекой и городской управой.",
+        "Каждое лето проходит лагерь, куда приглашаем участников со всей Эстонии.",
+        "Ищем партнёров для совместных проектов и обмена опытом.",
+        "Работаем на эстонском и русском языках и приглашаем всех участвовать.",
+    ],
+    "en": [
+        "We run clubs, training and joint events for local residents.",
+        "Our volunteers help families, older people and the young.",
+        "We work with the school, the library and the town government.",
+        "Every summer we hold a camp open to people from all over Estonia.",
+    ],
+}
+QUERIES = [
+    {"q": "молодёжь", "county": "ida-viru", "language": "et"},
+    {"q": "Тарту", "field": "culture", "partners": "1"},
+    {"q": "noored", "county": "harju", "language": "ru"},
+    {"q": "Нарва", "field": "education", "language": "et"},
+    {"q": "Johvi", "field": "volunteering", "language": "ru"},
+    {"q": "vabatahtlikud", "county": "tartu", "partners": "1"},
+    {"q": "культурное общество", "county": "parnu", "language": "et"},
+    {"q": "kogukond", "field": "environment", "county": "voru"},
+]
+
+
+def specs(count, seed=20261125):
+    from directory.factories import registry_code
+
+    rng = random.Random(seed)
+    kinds = list(KINDS)
+    for number in range(count):
+        town, county, town_ru = rng.choice(TOWNS)
+        fields = rng.sample(kinds, rng.choice([1, 2, 2, 3]))
+        kind_et, kind_ru, kind_en = KINDS[fields[0]]
+        mode = rng.random()
+        languages = ["ru"] if mode < 0.35 else ["et"] if mode < 0.7 else ["ru", "et"]
+        if rng.random() < 0.15:
+            languages.append("en")
+        versions = {}
+        for language in languages:
+            title = {
+                "et": f"{town} {kind_et} {number}",
+                "ru": f"{kind_ru.capitalize()} {town_ru} {number}",
+                "en": f"{town} {kind_en} {number}",
+            }[language]
+            versions[language] = {
+                "title": title,
+                "slug": f"org-{number}",
+                "introduction": rng.choice(SENTENCES[language]),
+                "description": " ".join(rng.sample(SENTENCES[language], 3)),
+                "target_groups": "",
+                "partner_wanted": rng.choice(SENTENCES[language]) if rng.random() < 0.3 else "",
+            }
+        facts = {
+            "registered_name": f"MTÜ {town} {kind_et} {number}",
+            "registry_code": registry_code(number),
+            "county": county,
+            "town": town,
+            "works_in_russian": "ru" in languages or rng.random() < 0.2,
+            "works_in_estonian": "et" in languages or rng.random() < 0.3,
+            "works_in_english": "en" in languages,
+            "looking_for_partners": rng.random() < 0.3,
+            "email": f"info{number}@bench.example",
+        }
+        yield facts, fields, versions
+
+
+def prepare():
+    from django.core.management import call_command
+
+    from directory.demo import ensure_activity_fields, ensure_directory
+    from directory.factories import bulk_create_organisations
+    from directory.models import Organisation
+    from home.demo import ensure_home_pages
+
+    call_command("migrate", verbosity=0)
+    homes = ensure_home_pages()
+    ensure_activity_fields()
+    directories = ensure_directory(homes)
+    existing = Organisation.objects.count()
+    if existing < ORGANISATIONS:
+        started = time.perf_counter()
+        missing = list(specs(ORGANISATIONS))[existing:]
+        bulk_create_organisations(directories, missing, batch_size=1000)
+        print(f"created {len(missing)} organisations in {time.perf_counter() - started:.0f} s")
+    print(f"{Organisation.objects.filter(is_listed=True).count()} organisations listed")
+
+
+def measure(client, name, params_list, requests):
+    timings = []
+    statuses = set()
+    for params in params_list * 3:  # warm-up
+        client.get("/ru/organisations/", params)
+    for number in range(requests):
+        params = params_list[number % len(params_list)]
+        started = time.perf_counter()
+        response = client.get("/ru/organisations/", params)
+        timings.append((time.perf_counter() - started) * 1000)
+        statuses.add(response.status_code)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(
+        f"{name:32} median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
+        f"max {timings[-1]:6.1f} ms   ({requests} requests, status {sorted(statuses)})"
+    )
+
+
+def main():
+    from django.db import connection
+    from django.test import Client
+
+    prepare()
+    print(f"database: {connection.vendor}")
+    client = Client()
+    measure(client, "query + two facets", QUERIES, REQUESTS)
+    measure(client, "query only", [{"q": query["q"]} for query in QUERIES], REQUESTS // 2)
+    measure(client, "no query, name order", [{}, {"page": "20"}, {"county": "tartu"}], 60)
