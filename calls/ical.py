@@ -3,6 +3,7 @@
 
 from datetime import UTC, timedelta
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -55,8 +56,15 @@ def build_calendar(calls, request, name):
     return calendar
 
 
-def calendar_response(request, calls, filename, name):
-    calendar = build_calendar(calls, request, name)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+CACHE_SECONDS = 60 * 60
+
+
+def calendar_response(request, calls, filename, name, cache_key=None):
+    content = cache.get(cache_key) if cache_key else None
+    if content is None:
+        content = build_calendar(calls, request, name).to_ical()
+        if cache_key:
+            cache.set(cache_key, content, CACHE_SECONDS)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from decimal import Decimal
 
@@ -190,7 +191,18 @@ class CallIndexPage(RoutablePageMixin, BasePage):
         from .ical import calendar_response
 
         calls = self.calls().not_closed().select_related("funder", "locale").order_by("deadline")
-        return calendar_response(request, calls, filename="calls.ics", name=self.title)
+        # Calendar apps poll this often and serialising hundreds of events costs about a
+        # millisecond each: cache it until a call is published, withdrawn or closes.
+        state = calls.order_by().aggregate(
+            count=models.Count("pk"),
+            published=models.Max("last_published_at"),
+            next_deadline=models.Min("deadline"),
+        )
+        fingerprint = "|".join(str(value) for value in (request.get_host(), *state.values()))
+        key = f"calls:ics:{self.pk}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+        return calendar_response(
+            request, calls, filename="calls.ics", name=self.title, cache_key=key
+        )
 
     def calendar_url(self, request=None):
         return calendar_url(self, request)

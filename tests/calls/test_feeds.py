@@ -83,3 +83,25 @@ def test_list_page_links_its_feeds(client, call_indexes):
     assert 'type="application/rss+xml"' in page
     assert 'href="/et/calls/feed/"' in page
     assert 'href="/et/calls/calendar.ics"' in page
+
+
+def test_cached_calendar_follows_new_and_closing_calls(client, make_call, clock):
+    def summaries():
+        calendar = parse_calendar(client.get("/et/calls/calendar.ics"))
+        return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+
+    first = make_call(title="Esimene", deadline=clock.now + timedelta(days=2))
+    assert summaries() == {"Deadline: Esimene"}
+
+    make_call(title="Teine", deadline=clock.now + timedelta(days=9))
+    assert summaries() == {"Deadline: Esimene", "Deadline: Teine"}
+
+    clock.now = first.deadline
+    assert summaries() == {"Deadline: Teine"}
+
+
+def test_page_routes_serve_the_calendars_too(client, make_call):
+    call = make_call(title="Marsruut")
+
+    assert parse_calendar(client.get("/et/calls/calendar/")).walk("VEVENT")
+    assert parse_calendar(client.get(f"{call.url}calendar/")).walk("VEVENT")

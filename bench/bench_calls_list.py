@@ -1,0 +1,89 @@
+"""The calls list and the iCal feed with 500 calls: median and 95th percentile per request.
+
+make bench BENCH=calls_list
+DATABASE_URL=postgres://... make bench BENCH=calls_list
+"""
+
+import statistics
+import time
+from datetime import timedelta
+
+REQUESTS = 60
+CALLS = 500
+
+
+def _prepare():
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils import timezone
+
+    from calls import demo
+    from calls.factories import CallPageFactory
+    from calls.models import CallIndexPage, CallPage
+
+    call_command("migrate", verbosity=0)
+    demo.seed()
+    index = CallIndexPage.objects.get(locale__language_code="et")
+    existing = CallPage.objects.child_of(index).filter(slug__startswith="bench-").count()
+    if existing >= CALLS:
+        return index
+    taxonomy = demo.ensure_taxonomy(demo.ensure_locales())
+    funders = demo.ensure_funders(demo.ensure_locales())
+    slugs = list(taxonomy)
+    now = timezone.now()
+    with transaction.atomic():
+        for number in range(existing, CALLS):
+            CallPageFactory(
+                parent=index,
+                title=f"Võrdlusvoor {number:03}",
+                slug=f"bench-{number:03}",
+                funder=list(funders.values())[number % len(funders)]["et"],
+                topics=[taxonomy[slugs[number % len(slugs)]]["et"]],
+                # Spread over the statuses: most open or closing soon.
+                opens_at=now - timedelta(days=30) + timedelta(days=number % 40),
+                deadline=now + timedelta(days=1 + number % 90),
+            )
+    return index
+
+
+def _time(client, path):
+    client.get(path)  # warm caches
+    samples = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(path)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1], len(response.content)
+
+
+def main():
+    from django.core.cache import cache
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from calls.models import CallPage
+
+    _prepare()
+    client = Client()
+    live = CallPage.objects.live().filter(locale__language_code="et").count()
+    print(f"{live} live Estonian calls, {connection.vendor}, {REQUESTS} requests per URL")
+    for path in (
+        "/et/calls/",
+        "/et/calls/?status=closing-soon&topic=youth",
+        "/et/calls/?page=5",
+        "/et/calls/calendar/",
+        "/et/calls/feed/",
+    ):
+        cache.clear()
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        cold = queries.captured_queries
+        median, p95, size = _time(client, path)
+        print(
+            f"{path:48} median {median:7.1f} ms  p95 {p95:7.1f} ms  "
+            f"{len(cold):3} queries  {size / 1024:6.1f} KiB"
+        )
