@@ -16,13 +16,12 @@ closest to the reader's language.
 """
 
 import threading
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Q, When
+from django.db.models import Case, F, IntegerField, Max, Q, When
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
@@ -99,44 +98,93 @@ LANGUAGE_COLUMNS = {
 }
 
 
-@dataclass(frozen=True)
-class Row:
-    county: str
-    fields: frozenset
-    languages: frozenset
-    partners: bool
+_SET_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
+
+
+def set_positions(mask):
+    """Positions of the set bits of ``mask``, lowest first."""
+    data = mask.to_bytes((mask.bit_length() + 7) // 8 or 1, "little")
+    return [index * 8 + bit for index, byte in enumerate(data) if byte for bit in _SET_BITS[byte]]
+
+
+class _MaskBuilder:
+    def __init__(self, size):
+        self.size = size
+        self.bytes = {}
+
+    def add(self, value, position):
+        buffer = self.bytes.get(value)
+        if buffer is None:
+            buffer = self.bytes[value] = bytearray((self.size + 7) // 8)
+        buffer[position >> 3] |= 1 << (position & 7)
+
+    def masks(self):
+        return {value: int.from_bytes(buffer, "little") for value, buffer in self.bytes.items()}
+
+
+class SortedFacets:
+    """The listed organisations in the name order of one reader language, with one bit mask
+    per facet value (bit ``i`` set when the ``i``-th organisation in that order has it)."""
+
+    def __init__(self, order, facts):
+        self.order = order
+        self.position = {pk: index for index, pk in enumerate(order)}
+        self.all = (1 << len(order)) - 1
+        builders = {name: _MaskBuilder(len(order)) for name in ("county", "field", "language")}
+        partners = _MaskBuilder(len(order))
+        for index, pk in enumerate(order):
+            county, fields, languages, looking = facts[pk]
+            builders["county"].add(county, index)
+            for slug in fields:
+                builders["field"].add(slug, index)
+            for code in languages:
+                builders["language"].add(code, index)
+            if looking:
+                partners.add(True, index)
+        self.county = builders["county"].masks()
+        self.field = builders["field"].masks()
+        self.language = builders["language"].masks()
+        self.partners = partners.masks().get(True, 0)
+
+    def mask_of(self, ids):
+        builder = _MaskBuilder(len(self.order))
+        position = self.position
+        for pk in ids:
+            index = position.get(pk)
+            if index is not None:
+                builder.add(True, index)
+        return builder.masks().get(True, 0)
 
 
 class FacetTable:
-    """Facts of every listed organisation needed for facets and ordering, by id."""
+    """Facets and name order of every listed organisation, as bit masks per reader language.
+    Counting a facet value is then one AND and one population count."""
 
     def __init__(self, stamp):
         self.stamp = stamp
-        self.rows = {}
-        self.order = {language: [] for language in SORT_LANGUAGES}
         columns = ["pk", "county", "field_slugs", "other_languages", "looking_for_partners"]
         columns += list(LANGUAGE_COLUMNS.values())
         columns += [f"sort_name_{language}" for language in SORT_LANGUAGES]
-        names = {}
+        facts = {}
+        names = {language: [] for language in SORT_LANGUAGES}
         for values in (
             Organisation.objects.filter(is_listed=True).values(*columns).iterator(chunk_size=5000)
         ):
-            languages = {code for code, column in LANGUAGE_COLUMNS.items() if values[column]}
+            languages = [code for code, column in LANGUAGE_COLUMNS.items() if values[column]]
             if values["other_languages"]:
-                languages.add(WorkingLanguage.OTHER)
-            self.rows[values["pk"]] = Row(
-                county=values["county"],
-                fields=frozenset(values["field_slugs"].split()),
-                languages=frozenset(languages),
-                partners=values["looking_for_partners"],
+                languages.append(WorkingLanguage.OTHER)
+            pk = values["pk"]
+            facts[pk] = (
+                values["county"],
+                values["field_slugs"].split(),
+                languages,
+                values["looking_for_partners"],
             )
-            names[values["pk"]] = values
-        for language in SORT_LANGUAGES:
-            key = f"sort_name_{language}"
-            self.order[language] = sorted(names, key=lambda pk, key=key: (names[pk][key], pk))
-        self.position = {
-            language: {pk: index for index, pk in enumerate(order)}
-            for language, order in self.order.items()
+            for language in SORT_LANGUAGES:
+                names[language].append((values[f"sort_name_{language}"], pk))
+        self.by_language = {
+            language: SortedFacets([pk for _name, pk in sorted(names[language])], facts)
+            for language in SORT_LANGUAGES
         }
 
 
@@ -147,11 +195,10 @@ _table = None
 def facet_table():
     """The facet table, reloaded when the index has changed since it was loaded."""
     global _table
-    stamp = tuple(
-        Organisation.objects.aggregate(
-            count=Count("pk", filter=Q(is_listed=True)), last=Max("indexed_at")
-        ).values()
-    )
+    # Every change of an organisation's listing, facts or versions goes through
+    # ``indexing.refresh``, which sets ``indexed_at``: its maximum (an index lookup) dates the
+    # table.
+    stamp = Organisation.objects.aggregate(last=Max("indexed_at"))["last"]
     table = _table
     if table is None or table.stamp != stamp:
         with _table_lock:
@@ -194,18 +241,19 @@ def text_matches(words):
         per_word[f"w{index}"] = Max(
             Case(When(condition, then=F("weight")), output_field=IntegerField())
         )
-    rows = (
+    queryset = (
         SearchTerm.objects.filter(any_word)
         .order_by()
         .values("organisation_id")
         .annotate(**per_word)
         .values_list("organisation_id", *per_word)
     )
-    matches = {}
-    for organisation_id, *weights in rows:
-        if None not in weights:
-            matches[organisation_id] = sum(weights)
-    return matches
+    # Thousands of rows: read them with the cursor, without the ORM's per-value converters.
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {row[0]: sum(row[1:]) for row in rows if None not in row}
 
 
 # --- the search ------------------------------------------------------------------------------
@@ -268,49 +316,47 @@ class DirectorySearch:
 
     @cached_property
     def _computed(self):
-        table = facet_table()
-        rows = table.rows
+        sort_language = self.reader_language if self.reader_language in SORT_LANGUAGES else "ru"
+        table = facet_table().by_language[sort_language]
         if self.words:
             relevance = text_matches(self.words)
-            candidates = [pk for pk in relevance if pk in rows]
+            candidates = table.mask_of(relevance)
         else:
             # Only stop words or symbols in the query find nothing; no query lists everyone.
             relevance = {}
-            candidates = [] if self.query else rows
-        field, county, language, partners = self.field, self.county, self.language, self.partners
-        fields, counties, languages = Counter(), Counter(), Counter()
-        partner_count = 0
-        found = []
-        for pk in candidates:
-            row = rows[pk]
-            in_field = not field or field in row.fields
-            in_county = not county or row.county == county
-            in_language = not language or language in row.languages
-            in_partners = not partners or row.partners
-            if in_county and in_language and in_partners:
-                fields.update(row.fields)
-            if in_field and in_language and in_partners:
-                counties[row.county] += 1
-            if in_field and in_county and in_partners:
-                languages.update(row.languages)
-            if in_field and in_county and in_language:
-                partner_count += row.partners
-                if in_partners:
-                    found.append(pk)
-        sort_language = self.reader_language if self.reader_language in SORT_LANGUAGES else "ru"
-        position = table.position[sort_language]
+            candidates = 0 if self.query else table.all
+        every = table.all
+        by_field = table.field.get(self.field, 0) if self.field else every
+        by_county = table.county.get(self.county, 0) if self.county else every
+        by_language = table.language.get(self.language, 0) if self.language else every
+        by_partners = table.partners if self.partners else every
+        # Each facet is counted with the other facets applied, so that its values can be
+        # switched without leading to an empty page.
+        others = {
+            "field": candidates & by_county & by_language & by_partners,
+            "county": candidates & by_field & by_language & by_partners,
+            "language": candidates & by_field & by_county & by_partners,
+            "partners": candidates & by_field & by_county & by_language,
+        }
+        found = others["partners"] & by_partners
+        order = table.order
+        ids = [order[index] for index in set_positions(found)] if found else []
         if relevance:
-            found.sort(key=lambda pk: (-relevance[pk], position[pk]))
-        elif self.words or self.query:
-            found = []
-        else:
-            found.sort(key=position.__getitem__)
+            ids.sort(key=lambda pk: -relevance[pk])  # stable: ties keep the name order
         return {
-            "found": found,
-            "fields": fields,
-            "counties": counties,
-            "languages": languages,
-            "partners": partner_count,
+            "found": ids,
+            "fields": {
+                slug: (others["field"] & mask).bit_count() for slug, mask in table.field.items()
+            },
+            "counties": {
+                county: (others["county"] & mask).bit_count()
+                for county, mask in table.county.items()
+            },
+            "languages": {
+                code: (others["language"] & mask).bit_count()
+                for code, mask in table.language.items()
+            },
+            "partners": (others["partners"] & table.partners).bit_count(),
         }
 
     @property
@@ -320,9 +366,9 @@ class DirectorySearch:
     @staticmethod
     def _facet(values_labels, counts, selected):
         return [
-            FacetValue(value, str(label), counts[value], value == selected)
+            FacetValue(value, str(label), counts.get(value, 0), value == selected)
             for value, label in values_labels
-            if counts[value] or value == selected
+            if counts.get(value) or value == selected
         ]
 
     @cached_property
