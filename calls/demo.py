@@ -688,27 +688,53 @@ def _ensure_source(spec, index, parent, funders, taxonomy):
     }
     topics = [taxonomy[slug]["et"] for slug in spec["topics"]]
     page = CallPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    body = _body(spec["et"], index)
     if page is None:
-        return CallPageFactory(
-            parent=parent,
-            slug=spec["slug"],
-            topics=topics,
-            body=_body(spec["et"], index),
-            revision=True,
-            **fields,
-        ), True
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.topics = topics
-    page.body = _body(spec["et"], index)
-    page.save_revision().publish()
-    return CallPage.objects.get(pk=page.pk), True
+        page = CallPageFactory(
+            parent=parent, slug=spec["slug"], topics=topics, body=body, revision=True, **fields
+        )
+        return page, True
+    changed = (
+        any(not _same(getattr(page, name), value) for name, value in fields.items())
+        or {topic.pk for topic in page.topics.all()} != {topic.pk for topic in topics}
+        or _stream(page.body) != _stream(CallPage(body=body).body)
+        or not page.live
+        or page.has_unpublished_changes
+    )
+    if changed:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.topics = topics
+        page.body = body
+        page.save_revision().publish()
+        page = CallPage.objects.get(pk=page.pk)
+    return page, changed
 
 
-def _translate(source_page, target_locale, pairs):
+def _same(current, wanted):
+    if isinstance(wanted, list):  # choice lists are stored in the order of the choices
+        return set(current) == set(wanted)
+    return current == wanted
+
+
+def _stream(value):
+    """A StreamField's content without the random block ids, for comparison."""
+    return [(block["type"], block["value"]) for block in value.get_prep_value()]
+
+
+def _translate(source_page, target_locale, pairs, changed=True):
     """Translate ``source_page`` as a translator does in wagtail-localize: a translation
     source, a translation, one StringTranslation per segment, then save the target."""
     source, created = TranslationSource.get_or_create_from_instance(source_page)
+    existing = source_page.get_translation_or_none(target_locale)
+    if (
+        existing is not None
+        and not created
+        and not changed
+        and existing.live
+        and not existing.has_unpublished_changes
+    ):
+        return existing.specific
     if not created:
         source.update_from_db()
     translation, _created = Translation.objects.get_or_create(
@@ -741,7 +767,7 @@ def seed():
     funders = ensure_funders(locales)
     calls = []
     for index, spec in enumerate(CALLS):
-        source, _changed = _ensure_source(spec, index, indexes["et"], funders, taxonomy)
-        russian = _translate(source, locales["ru"], _translations_of(spec))
+        source, changed = _ensure_source(spec, index, indexes["et"], funders, taxonomy)
+        russian = _translate(source, locales["ru"], _translations_of(spec), changed)
         calls.append({"et": source, "ru": russian})
     return {"call_indexes": indexes, "calls": calls, "funders": funders}
