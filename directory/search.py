@@ -32,6 +32,32 @@ from .models import ActivityField, Organisation, OrganisationPage, SearchTerm
 from .taxonomy import County, WorkingLanguage
 
 RESULTS_PER_PAGE = 20
+# What a result card shows: loading only these keeps a page of results cheap to build.
+CARD_FACTS = [
+    "county",
+    "town",
+    "field_slugs",
+    "works_in_russian",
+    "works_in_estonian",
+    "works_in_english",
+    "other_languages",
+    "looking_for_partners",
+]
+CARD_TEXTS = [
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "translation_key",
+    "content_type_id",
+    "alias_of_id",
+    "locale__language_code",
+    "introduction",
+    "description",
+    "organisation_id",
+]
 TAXONOMY_CACHE_KEY = "directory:taxonomy:2"
 TAXONOMY_CACHE_SECONDS = 3600
 SORT_LANGUAGES = ("ru", "et", "en")
@@ -396,14 +422,14 @@ class DirectorySearch:
     def _results(self, ids):
         if not ids:
             return []
-        organisations = Organisation.objects.in_bulk(ids)
+        organisations = Organisation.objects.only(*CARD_FACTS).in_bulk(ids)
         versions = {}
         for version in (
             OrganisationPage.objects.live()
             .public()
             .filter(organisation_id__in=ids)
             .select_related("locale")
-            .defer_streamfields()
+            .only(*CARD_TEXTS)
         ):
             versions.setdefault(version.organisation_id, {})[version.locale.language_code] = version
         results = []
