@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django import template
-from django.utils import numberformat
+from django.utils import numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext
 
@@ -50,3 +50,11 @@ def countdown_at(call, now):
 @register.simple_tag
 def status_at(call, now):
     return call.status_at(now)
+
+
+@register.filter
+def isotime(moment):
+    """A machine-readable time for <time datetime>: Estonian offset, whole seconds."""
+    if not moment:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()

@@ -81,6 +81,10 @@ def test_translated_call_shows_the_same_facts_in_russian(
     assert "Нарвская городская управа" in page
     assert "Молодёжная работа" in page
 
+    # A Russian reader finds it among the open calls on youth work.
+    listing = editor_client.get("/ru/calls/?status=open&topic=youth")
+    assert [call.pk for call in listing.context["calls"]] == [russian.pk]
+
     # The editor moves the Estonian deadline; synchronising updates the Russian page.
     source.deadline = tallinn(2099, 4, 15, 12, 0)
     source.grant_max = Decimal("15000")
