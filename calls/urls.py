@@ -2,17 +2,10 @@
 never reaches Wagtail's catch-all) and the token links of follow e-mails (the one-click stop
 must be exempt from CSRF, which a page route cannot be).
 
-Mounted inside the language prefix, before Wagtail's catch-all, in portal/urls.py::
-
-    urlpatterns += i18n_patterns(
-        ...,
-        path("calls/", include("calls.urls")),
-        path("", include(wagtail_urls)),
-        prefix_default_language=True,
-    )
-
-so that /ru/calls/calendar.ics and /ru/calls/follow/stop/<token>/ answer in the language of
-the call. Until then the calendars are also served by the pages' own ``calendar/`` routes.
+portal/urls.py mounts them inside the language prefix, before Wagtail's catch-all
+(``path("calls/", include("calls.urls"))``), so that /ru/calls/calendar.ics and
+/ru/calls/follow/stop/<token>/ answer in the language of the call. The pages also serve their
+calendars at ``calendar/`` routes, used only where these URLs are not mounted.
 """
 
 from django.urls import path

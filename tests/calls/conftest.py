@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from calls.demo import INDEX_CONTENT
@@ -18,14 +17,6 @@ TALLINN = ZoneInfo("Europe/Tallinn")
 def tallinn(*args):
     """An aware datetime given as Estonian wall-clock time (first occurrence if ambiguous)."""
     return datetime(*args, tzinfo=TALLINN)
-
-
-@pytest.fixture(autouse=True)
-def _calls_token_urls(settings):
-    try:
-        reverse("calls:calendar")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.calls.urls"
 
 
 class Clock:

@@ -105,3 +105,13 @@ def test_page_routes_serve_the_calendars_too(client, make_call):
 
     assert parse_calendar(client.get("/et/calls/calendar/")).walk("VEVENT")
     assert parse_calendar(client.get(f"{call.url}calendar/")).walk("VEVENT")
+
+
+def test_ics_and_token_urls_live_under_the_language_prefix():
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("ru"):
+        assert reverse("calls:calendar") == "/ru/calls/calendar.ics"
+        assert reverse("calls:call_calendar", args=["voor"]) == "/ru/calls/voor/calendar.ics"
+        assert reverse("calls:stop_following", args=["t"]) == "/ru/calls/follow/stop/t/"
