@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Max, Q, When
+from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
@@ -235,47 +235,57 @@ def facet_table():
 # --- text match ------------------------------------------------------------------------------
 
 
-def _prefix_q(prefix):
-    if connection.vendor == "postgresql":
-        # LIKE 'prefix%' uses the varchar_pattern_ops index Django makes for db_index columns,
-        # whatever the database's collation.
-        return Q(term__startswith=prefix)
-    # SQLite compares text byte by byte: a range over the index. Keys are [a-z0-9] only.
-    return Q(term__gte=prefix, term__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+_KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def _word_q(query_word):
-    condition = Q()
+def _successor(prefix):
+    """The smallest key after every key that begins with ``prefix``: keys are made of
+    ``[0-9a-z]`` only, an order on which byte order and the usual collations agree."""
+    for index in range(len(prefix) - 1, -1, -1):
+        position = _KEY_ALPHABET.find(prefix[index])
+        if 0 <= position < len(_KEY_ALPHABET) - 1:
+            return prefix[:index] + _KEY_ALPHABET[position + 1]
+    return None
+
+
+def _alternatives(query_word):
+    """``(sql condition, params)`` for each way ``query_word`` can match a key."""
     for prefix in sorted(query_word.prefixes):
-        condition |= _prefix_q(prefix)
-    if query_word.exact:
-        condition |= Q(term__in=sorted(query_word.exact))
-    if query_word.taxonomy:
-        condition |= Q(term__in=sorted("~" + slug for slug in query_word.taxonomy))
-    return condition
+        upper = _successor(prefix)
+        if upper is None:  # "zz…": rare enough for a plain LIKE
+            yield "term LIKE %s", [prefix + "%"]
+        else:
+            yield "term >= %s AND term < %s", [prefix, upper]
+    for term in sorted(query_word.exact):
+        yield "term = %s", [term]
+    for slug in sorted(query_word.taxonomy):
+        yield "term = %s", ["~" + slug]
 
 
 def text_matches(words):
-    """``{organisation id: relevance}`` of the organisations matching every word."""
+    """``{organisation id: relevance}`` of the organisations matching every word.
+
+    One query: a ``UNION ALL`` of one range or equality scan per alternative of each word
+    (index-only scans of the covering (term, organisation, weight) index on SQLite and
+    PostgreSQL alike), grouped by organisation with the best weight of each word."""
     if not words:
         return {}
-    any_word = Q()
-    per_word = {}
+    table = connection.ops.quote_name(SearchTerm._meta.db_table)
+    branches, params = [], []
     for index, word in enumerate(words):
-        condition = _word_q(word)
-        any_word |= condition
-        per_word[f"w{index}"] = Max(
-            Case(When(condition, then=F("weight")), output_field=IntegerField())
+        columns = ", ".join(
+            "weight" if other == index else "CAST(NULL AS integer)" for other in range(len(words))
         )
-    queryset = (
-        SearchTerm.objects.filter(any_word)
-        .order_by()
-        .values("organisation_id")
-        .annotate(**per_word)
-        .values_list("organisation_id", *per_word)
-    )
-    # Thousands of rows: read them with the cursor, without the ORM's per-value converters.
-    sql, params = queryset.query.sql_with_params()
+        for condition, values in _alternatives(word):
+            branches.append(
+                f"SELECT organisation_id, {columns} FROM {table} WHERE {condition}"  # noqa: S608 - no user text in the SQL
+            )
+            params.extend(values)
+    aliases = ", ".join(f"w{index}" for index in range(len(words)))
+    maxima = ", ".join(f"MAX(w{index})" for index in range(len(words)))
+    union = " UNION ALL ".join(branches)
+    # Only column names and placeholders are formatted in; what people typed goes in params.
+    sql = f"WITH matches (organisation_id, {aliases}) AS ({union}) SELECT organisation_id, {maxima} FROM matches GROUP BY organisation_id"  # noqa: E501, S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
