@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from portal.search_text import TaxonomyExpander, clean_query, query_terms
 
@@ -44,19 +45,13 @@ CARD_FACTS = [
     "looking_for_partners",
 ]
 CARD_TEXTS = [
+    "organisation_id",
     "title",
     "slug",
-    "url_path",
     "path",
-    "depth",
-    "live",
-    "translation_key",
-    "content_type_id",
-    "alias_of_id",
-    "locale__language_code",
     "introduction",
     "description",
-    "organisation_id",
+    "locale__language_code",
 ]
 TAXONOMY_CACHE_KEY = "directory:taxonomy:2"
 TAXONOMY_CACHE_SECONDS = 3600
@@ -304,15 +299,26 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Version:
+    """What a result card shows of one language version of a profile."""
+
+    title: str
+    introduction: str
+    description: str
+    language_code: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Result:
     organisation: Organisation
-    version: OrganisationPage
+    version: Version
     field_names: list
     other_language: bool
 
     @property
     def language_code(self):
-        return self.version.locale.language_code
+        return self.version.language_code
 
     @property
     def language_label(self):
@@ -424,40 +430,64 @@ class DirectorySearch:
     def partners_count(self):
         return self._computed["partners"]
 
-    def results_page(self, number):
+    def results_page(self, number, request=None):
         page = Paginator(self._computed["found"], RESULTS_PER_PAGE).get_page(number)
-        page.object_list = self._results(list(page.object_list))
+        page.object_list = self._results(list(page.object_list), request)
         return page
 
-    def _results(self, ids):
+    def _results(self, ids, request=None):
+        """Result cards for ``ids``: plain rows, no page objects (a page of results is built
+        in three queries whatever its length)."""
         if not ids:
             return []
         organisations = Organisation.objects.only(*CARD_FACTS).in_bulk(ids)
         versions = {}
-        for version in (
+        for row in (
             OrganisationPage.objects.live()
             .public()
             .filter(organisation_id__in=ids)
-            .select_related("locale")
-            .only(*CARD_TEXTS)
+            .values(*CARD_TEXTS)
         ):
-            versions.setdefault(version.organisation_id, {})[version.locale.language_code] = version
+            versions.setdefault(row["organisation_id"], {})[row["locale__language_code"]] = row
+        chosen = {
+            pk: closest_version(by_language, self.reader_language)
+            for pk, by_language in versions.items()
+        }
+        # Profiles are children of the directory page of their language: their address is
+        # that page's address and their slug.
+        steplen = Page.steplen
+        parent_urls = {
+            parent.path: parent.get_url(request)
+            for parent in Page.objects.filter(
+                path__in={row["path"][:-steplen] for row in chosen.values()}
+            )
+        }
         results = []
         for pk in ids:
             organisation = organisations.get(pk)
-            version = closest_version(versions.get(pk, {}), self.reader_language)
-            if organisation is None or version is None:
+            row = chosen.get(pk)
+            if organisation is None or row is None:
                 continue
+            parent_url = parent_urls.get(row["path"][:-steplen])
+            if parent_url is None:
+                continue
+            language = row["locale__language_code"]
             results.append(
                 Result(
                     organisation=organisation,
-                    version=version,
+                    version=Version(
+                        title=row["title"],
+                        introduction=row["introduction"],
+                        description=row["description"],
+                        language_code=language,
+                        url=f"{parent_url}{row['slug']}/",
+                    ),
                     field_names=[
                         self.field_names[slug]
                         for slug in organisation.slugs
                         if slug in self.field_names
                     ],
-                    other_language=version.locale.language_code != self.reader_language,
+                    other_language=language != self.reader_language,
                 )
             )
         return results
