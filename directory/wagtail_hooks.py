@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.sections import CALL_PAGE_SECTIONS, HOME_SECTIONS
 
+from .indexing import closest_version
 from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
 from .search import newest_organisations
 
@@ -52,15 +53,9 @@ def newest_organisations_section(page, request):
     }
 
 
-def _has_partner_call():
-    return any(field.name == "partner_call" for field in Organisation._meta.get_fields())
-
-
 @hooks.register(CALL_PAGE_SECTIONS)
 def call_partners_section(page, request):
     """Organisations looking for partners for this call, in any language version of it."""
-    if not _has_partner_call():
-        return None
     versions = {}
     for version in (
         OrganisationPage.objects.live()
@@ -76,8 +71,6 @@ def call_partners_section(page, request):
         versions.setdefault(version.organisation_id, {})[version.locale.language_code] = version
     if not versions:
         return None
-    from .indexing import closest_version
-
     language = get_language()
     organisations = sorted(
         (closest_version(by_language, language) for by_language in versions.values()),
