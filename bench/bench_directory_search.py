@@ -160,7 +160,7 @@ def prepare():
     print(f"{Organisation.objects.filter(is_listed=True).count()} organisations listed")
 
 
-def measure(handler, name, params_list, requests):
+def measure(handler, name, params_list, requests, path="/ru/organisations/"):
     """Time the WSGI application itself (every middleware, the page's view and template), as
     a worker process of gunicorn runs it, without the test client's template
     instrumentation."""
@@ -169,7 +169,7 @@ def measure(handler, name, params_list, requests):
     factory = RequestFactory()
 
     def request(params):
-        environ = factory.get("/ru/organisations/", params).environ
+        environ = factory.get(path, params).environ
         statuses = []
         body = handler(environ, lambda status, headers, *args: statuses.append(status))
         b"".join(body)
@@ -202,3 +202,5 @@ def main():
     measure(handler, "query + two facets", QUERIES, REQUESTS)
     measure(handler, "query only", [{"q": query["q"]} for query in QUERIES], REQUESTS // 2)
     measure(handler, "no query, name order", [{}, {"page": "20"}, {"county": "tartu"}], 60)
+    # The home page (foundation, with the sections of every app) through the same stack.
+    measure(handler, "reference: home page /ru/", [{}], 60, path="/ru/")

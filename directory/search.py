@@ -494,12 +494,19 @@ class DirectorySearch:
 
 
 def newest_organisations(language, limit=6):
-    """The most recently published profiles in ``language``, for the home page."""
+    """The most recently created live profiles in ``language``, for the home page.
+
+    The newest profiles of every language are found by walking the primary key backwards (a
+    filter on the language would make the database sort all of them); a language with few
+    recent profiles falls back to the filtered query."""
+    live = OrganisationPage.objects.live().public().order_by("-pk")
+    recent = list(live.values_list("pk", "locale__language_code")[: limit * 10])
+    ids = [pk for pk, code in recent if code == language][:limit]
+    if len(ids) < limit and len(recent) == limit * 10:
+        ids = list(live.filter(locale__language_code=language).values_list("pk", flat=True)[:limit])
     return list(
-        OrganisationPage.objects.live()
-        .public()
-        .filter(locale__language_code=language)
+        OrganisationPage.objects.filter(pk__in=ids)
         .select_related("organisation", "locale")
         .defer_streamfields()
-        .order_by("-first_published_at", "-pk")[:limit]
+        .order_by("-pk")
     )
