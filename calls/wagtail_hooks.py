@@ -41,6 +41,7 @@ def closing_soon_section(page, request):
     index = CallIndexPage.objects.live().filter(locale_id=page.locale_id).first()
     return {
         "template": "calls/includes/home_closing_soon.html",
+        "order": 20,
         "calls": calls,
         "now": now,
         "index_url": index.get_url(request) if index else "",

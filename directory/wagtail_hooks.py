@@ -48,6 +48,7 @@ def newest_organisations_section(page, request):
     directory = DirectoryIndexPage.objects.child_of(page).live().first()
     return {
         "template": "directory/includes/home_newest.html",
+        "order": 30,
         "organisations": organisations,
         "directory": directory,
     }
