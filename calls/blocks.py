@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import DocumentBlock, HeadingBlock, LinkBlock
+from home.blocks import DocumentBlock, HeadingBlock, LinkBlock, ParagraphBlock
 
 
 class ContactBlock(blocks.StructBlock):
@@ -28,12 +28,7 @@ class CallBodyBlock(blocks.StreamBlock):
     """The body of a call: conditions in text, the documents to fill in, links, contacts."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        icon="pilcrow",
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="blocks/paragraph.html",
-    )
+    paragraph = ParagraphBlock()
     document = DocumentBlock()
     link = LinkBlock()
     contact = ContactBlock()

@@ -65,16 +65,22 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document.html"
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph.html"
+
+
 class StoryBlock(blocks.StreamBlock):
     """The body of every editorial page: text, headings, images, quotes, links, files."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        icon="pilcrow",
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="blocks/paragraph.html",
-    )
+    paragraph = ParagraphBlock()
     image = ImageBlock()
     quote = QuoteBlock()
     link = LinkBlock()

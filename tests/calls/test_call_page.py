@@ -46,7 +46,7 @@ def test_call_page_shows_deadline_in_tallinn_time_countdown_and_links(
         or '<time datetime="2026-10-25T03:30:00+03:00">' in page
     )
     assert "03:30" in page
-    assert "closes in 3 days" in page
+    assert "sulgub 3 päeva pärast" in page
     assert 'href="https://www.kysk.ee/kogukonnaprojektid"' in page
     assert f'href="{call.url}calendar.ics"' in page
     assert "Kodanikuühiskonna Sihtkapital" in page
@@ -80,7 +80,7 @@ def test_closed_call_says_closed_and_offers_no_reminders(client, make_call, cloc
 
     page = client.get(call.url).content.decode()
 
-    assert ">closed<" in page
+    assert ">suletud<" in page
     assert 'id="follow"' not in page
 
 
