@@ -1,10 +1,10 @@
 """RSS 2.0 of the newest calls of one language."""
 
 from django.contrib.syndication.views import Feed
-from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext
+
+from portal.formats import format_datetime
 
 from .models import CallPage
 
@@ -54,9 +54,7 @@ class NewCallsFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
-        deadline = (
-            date_filter(timezone.localtime(item.deadline), "j E Y, H:i") if item.deadline else ""
-        )
+        deadline = format_datetime(item.deadline)
         parts = [item.introduction]
         if item.funder_id:
             parts.append(gettext("Funder: %(name)s") % {"name": item.funder.name})

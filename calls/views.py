@@ -35,7 +35,7 @@ def _render(request, language, template, context, status=200):
 def _invalid(request):
     return _render(
         request,
-        translation.get_language_from_request(request),
+        translation.get_language(),
         "calls/follow_link_invalid.html",
         {},
         status=404,
@@ -73,7 +73,7 @@ def stop_following(request, token):
         # Already stopped (the link was used before): say so, in the visitor's language.
         return _render(
             request,
-            translation.get_language_from_request(request),
+            translation.get_language(),
             "calls/stop_following.html",
             {"stopped": True},
         )

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from portal.formats import format_datetime
+
 register = template.Library()
 
 
@@ -104,3 +106,8 @@ def language_home_url(context):
     code = get_language()
     root = _site_roots_by_language(request).get(code) if request else None
     return root.get_url(request) if root is not None else f"/{code}/"
+
+
+@register.filter
+def datetime_local(value):
+    return format_datetime(value)

@@ -30,9 +30,9 @@ def test_calendar_lists_open_and_upcoming_calls_with_a_reminder_a_week_before(cl
     assert calendar["VERSION"] == "2.0"
     assert calendar["PRODID"]
     events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
-    assert set(events) == {"Deadline: Avatud voor", "Deadline: Tulevane voor"}
+    assert set(events) == {"Tähtaeg: Avatud voor", "Tähtaeg: Tulevane voor"}
     for call in (open_call, upcoming):
-        event = events[f"Deadline: {call.title}"]
+        event = events[f"Tähtaeg: {call.title}"]
         assert event.decoded("DTSTART") == call.deadline.replace(microsecond=0)
         assert str(event["URL"]).endswith(call.url)
         assert event["UID"]
@@ -49,7 +49,7 @@ def test_calendar_of_one_call(client, make_call):
     calendar = parse_calendar(client.get(f"{call.url}calendar.ics"))
 
     (event,) = calendar.walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Deadline: Üks voor"
+    assert str(event["SUMMARY"]) == "Tähtaeg: Üks voor"
     assert event.decoded("DTSTART") == call.deadline.replace(microsecond=0)
 
 
@@ -70,7 +70,8 @@ def test_rss_lists_newest_calls_of_the_language(client, make_call):
     entry = feed.entries[0]
     assert entry.link == "http://testserver/et/calls/teine-voor/"
     assert entry.published_parsed
-    assert "Deadline:" in entry.summary
+    assert "Tähtaeg: " in entry.summary
+    assert "(Eesti aja järgi)" in entry.summary
 
     russian = feedparser.parse(client.get("/ru/calls/feed/").content)
     assert [entry.title for entry in russian.entries] == ["Русский конкурс"]
@@ -91,13 +92,13 @@ def test_cached_calendar_follows_new_and_closing_calls(client, make_call, clock)
         return {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
 
     first = make_call(title="Esimene", deadline=clock.now + timedelta(days=2))
-    assert summaries() == {"Deadline: Esimene"}
+    assert summaries() == {"Tähtaeg: Esimene"}
 
     make_call(title="Teine", deadline=clock.now + timedelta(days=9))
-    assert summaries() == {"Deadline: Esimene", "Deadline: Teine"}
+    assert summaries() == {"Tähtaeg: Esimene", "Tähtaeg: Teine"}
 
     clock.now = first.deadline
-    assert summaries() == {"Deadline: Teine"}
+    assert summaries() == {"Tähtaeg: Teine"}
 
 
 def test_page_routes_serve_the_calendars_too(client, make_call):

@@ -148,8 +148,8 @@ def test_empty_result_says_so_and_offers_to_clear_filters(client, spread):
 
     assert titles(response) == []
     page = response.content.decode()
-    assert "No calls match these filters." in page
-    assert '<a href="/et/calls/">Clear filters</a>' in page
+    assert "Nendele filtritele ei vasta ükski taotlusvoor." in page
+    assert '<a href="/et/calls/">Eemalda filtrid</a>' in page
 
 
 def test_list_shows_only_calls_of_its_language(client, make_call):
