@@ -74,7 +74,7 @@ def test_translated_call_shows_the_same_facts_in_russian(
     assert list(russian.topics.all()) == [topics["youth"]["ru"]]
 
     page = editor_client.get("/ru/calls/noorte-kogukonnaprojektid/").content.decode()
-    assert "31 марта 2099, 16:00" in page
+    assert "31 марта 2099 г., 16:00" in page
     assert "120\xa0000\xa0€" in page
     assert "1\xa0500\xa0€" in page
     assert "12\xa0500,50\xa0€" in page
@@ -101,7 +101,7 @@ def test_translated_call_shows_the_same_facts_in_russian(
     assert russian.grant_max == Decimal("15000")
     assert russian.title == "Молодёжные проекты сообществ в Ида-Вирумаа"
     page = editor_client.get("/ru/calls/noorte-kogukonnaprojektid/").content.decode()
-    assert "15 апреля 2099, 12:00" in page
+    assert "15 апреля 2099 г., 12:00" in page
 
 
 def test_translation_editor_opens_for_a_call(
