@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from . import navigation  # noqa: F401  (connects the signals that refresh the header)
