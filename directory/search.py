@@ -16,6 +16,7 @@ closest to the reader's language.
 """
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -26,6 +27,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal.navigation import page_urls
 from portal.search_text import TaxonomyExpander, clean_query, query_terms
 
 from .indexing import closest_version, language_preference
@@ -56,6 +58,8 @@ CARD_TEXTS = [
 TAXONOMY_CACHE_KEY = "directory:taxonomy:2"
 TAXONOMY_CACHE_SECONDS = 3600
 SORT_LANGUAGES = ("ru", "et", "en")
+# Queries whose matches each process remembers (a few hundred kilobytes each at most).
+RECENT_MATCHES = 32
 
 
 # --- taxonomy --------------------------------------------------------------------------------
@@ -168,13 +172,47 @@ class SortedFacets:
         self.partners = partners.masks().get(True, 0)
 
     def mask_of(self, ids):
-        builder = _MaskBuilder(len(self.order))
+        buffer = bytearray((len(self.order) + 7) // 8)
         position = self.position
         for pk in ids:
             index = position.get(pk)
             if index is not None:
-                builder.add(True, index)
-        return builder.masks().get(True, 0)
+                buffer[index >> 3] |= 1 << (index & 7)
+        return int.from_bytes(buffer, "little")
+
+
+class IdsInOrder:
+    """The ids of the organisations whose bits are set in ``mask``, in the table's order, as a
+    sequence for the paginator: only the slice that a page shows is worked out."""
+
+    def __init__(self, mask, order):
+        self.mask = mask
+        self.order = order
+        self.length = mask.bit_count()
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop, _step = item.indices(self.length)
+        ids, seen = [], 0
+        data = self.mask.to_bytes((self.mask.bit_length() + 7) // 8 or 1, "little")
+        for index, byte in enumerate(data):
+            if not byte:
+                continue
+            bits = _SET_BITS[byte]
+            if seen + len(bits) <= start:
+                seen += len(bits)
+                continue
+            for bit in bits:
+                if seen >= stop:
+                    return ids
+                if seen >= start:
+                    ids.append(self.order[index * 8 + bit])
+                seen += 1
+        return ids
 
 
 class FacetTable:
@@ -207,6 +245,33 @@ class FacetTable:
             language: SortedFacets([pk for _name, pk in sorted(names[language])], facts)
             for language in SORT_LANGUAGES
         }
+        self._recent_matches = OrderedDict()
+        self._matches_lock = threading.Lock()
+
+    def matches(self, words, language):
+        """``(relevance, mask)``: ``text_matches(words)`` and its bit mask in ``language``'s
+        name order. The most recent queries are remembered with the table, so they are
+        forgotten when the index changes; people look for the same things ("молодёжь",
+        "Narva") much more often than the index changes."""
+        key = tuple(
+            (tuple(sorted(word.prefixes)), tuple(sorted(word.exact)), tuple(sorted(word.taxonomy)))
+            for word in words
+        )
+        with self._matches_lock:
+            entry = self._recent_matches.get(key)
+            if entry is not None:
+                self._recent_matches.move_to_end(key)
+        if entry is None:
+            entry = (text_matches(words), {})
+            with self._matches_lock:
+                self._recent_matches[key] = entry
+                while len(self._recent_matches) > RECENT_MATCHES:
+                    self._recent_matches.popitem(last=False)
+        relevance, masks = entry
+        mask = masks.get(language)
+        if mask is None:
+            mask = masks[language] = self.by_language[language].mask_of(relevance)
+        return relevance, mask
 
 
 _table_lock = threading.Lock()
@@ -284,6 +349,8 @@ def text_matches(words):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    if len(words) == 1:
+        return dict(rows)
     return {row[0]: sum(row[1:]) for row in rows if None not in row}
 
 
@@ -315,6 +382,9 @@ class Result:
     version: Version
     field_names: list
     other_language: bool
+    # Labels in the reader's language, translated once per page rather than once per card.
+    county_label: str
+    language_labels: list
 
     @property
     def language_code(self):
@@ -359,10 +429,10 @@ class DirectorySearch:
     @cached_property
     def _computed(self):
         sort_language = self.reader_language if self.reader_language in SORT_LANGUAGES else "ru"
-        table = facet_table().by_language[sort_language]
+        facets = facet_table()
+        table = facets.by_language[sort_language]
         if self.words:
-            relevance = text_matches(self.words)
-            candidates = table.mask_of(relevance)
+            relevance, candidates = facets.matches(self.words, sort_language)
         else:
             # Only stop words or symbols in the query find nothing; no query lists everyone.
             relevance = {}
@@ -381,10 +451,11 @@ class DirectorySearch:
             "partners": candidates & by_field & by_county & by_language,
         }
         found = others["partners"] & by_partners
-        order = table.order
-        ids = [order[index] for index in set_positions(found)] if found else []
         if relevance:
+            ids = [table.order[index] for index in set_positions(found)] if found else []
             ids.sort(key=lambda pk: -relevance[pk])  # stable: ties keep the name order
+        else:
+            ids = IdsInOrder(found, table.order)
         return {
             "found": ids,
             "fields": {
@@ -456,12 +527,9 @@ class DirectorySearch:
         # Profiles are children of the directory page of their language: their address is
         # that page's address and their slug.
         steplen = Page.steplen
-        parent_urls = {
-            parent.path: parent.get_url(request)
-            for parent in Page.objects.filter(
-                path__in={row["path"][:-steplen] for row in chosen.values()}
-            )
-        }
+        parent_urls = page_urls(request, {row["path"][:-steplen] for row in chosen.values()})
+        county_labels = {value: str(label) for value, label in County.choices}
+        language_labels = {value: str(label) for value, label in WorkingLanguage.choices}
         results = []
         for pk in ids:
             organisation = organisations.get(pk)
@@ -488,6 +556,10 @@ class DirectorySearch:
                         if slug in self.field_names
                     ],
                     other_language=language != self.reader_language,
+                    county_label=county_labels.get(organisation.county, organisation.county),
+                    language_labels=[
+                        language_labels[code] for code in organisation.working_languages
+                    ],
                 )
             )
         return results
