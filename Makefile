@@ -47,6 +47,7 @@ messages: install
 	$(PY) manage.py makemessages --locale ru --locale et --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 
 bench: install
+	@mkdir -p var
 	$(PY) -m bench $(BENCH)
 
 clean:

@@ -1,13 +1,19 @@
 """Benchmarks: production-like code paths (DEBUG off, real templates, real database given by
-DATABASE_URL, default a throw-away SQLite file) without HTTPS redirects."""
+DATABASE_URL, default a throw-away SQLite file, connections kept as in production) without
+HTTPS redirects."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault(
+    "DATABASE_URL", f"sqlite:///{Path(__file__).resolve().parents[2] / 'var' / 'bench.sqlite3'}"
+)
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
 
 SECRET_KEY = "bench-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'bench.sqlite3'}")}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None
