@@ -1,10 +1,11 @@
-"""What the header of every page shows about the page tree, kept in the cache between requests.
+"""What every page needs of the page tree, kept in the cache between requests: the Wagtail site
+of the request, the home page of each language, the main menu, the language versions of a page
+and the addresses of pages.
 
-The home page of each language, the main menu and the language versions of a page change only
-when an editor publishes, unpublishes, moves or deletes a page, or changes a site or a view
-restriction. Every such change starts a new "generation" of the page tree; cached entries carry
-the generation they were computed in, so a change makes all of them stale at once and no
-request reads a menu older than the last publication.
+These change only when an editor publishes, unpublishes, moves or deletes a page, or changes a
+site or a view restriction. Every such change starts a new "generation" of the page tree;
+cached entries carry the generation they were computed in, so a change makes all of them stale
+at once and no request reads a menu older than the last publication.
 """
 
 import uuid
