@@ -62,3 +62,31 @@ def test_sign_up_errors_are_translated_and_keep_what_was_typed(client, site_tree
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one('input[name="email"]')["value"] == "mari@tartu.example"
     assert "Salasõna on liiga lühike." in response.content.decode()
+
+
+def _labels(client, path):
+    page = BeautifulSoup(client.get(path).content, "html.parser")
+    return [label.get_text(" ", strip=True) for label in page.select("main label")]
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [
+        ("/et/accounts/signup/", ["E-posti aadress:", "Salasõna:", "Salasõna uuesti:"]),
+        ("/et/accounts/login/", ["E-posti aadress:", "Salasõna:", "Jäta mind meelde:"]),
+        ("/et/accounts/password/reset/", ["E-posti aadress:"]),
+        ("/ru/accounts/signup/", ["Адрес электронной почты:", "Пароль:", "Пароль ещё раз:"]),
+        ("/ru/accounts/login/", ["Адрес электронной почты:", "Пароль:", "Запомнить меня:"]),
+    ],
+)
+def test_account_forms_speak_the_visitors_language_throughout(client, site_tree, path, labels):
+    # allauth's own Estonian left "Email" in English and mixed "parool" with "salasõna".
+    assert _labels(client, path) == labels
+
+
+def test_estonian_account_pages_address_the_visitor_politely(client, site_tree):
+    page = BeautifulSoup(client.get("/et/accounts/password/reset/").content, "html.parser")
+    text = page.select_one("main").get_text(" ", strip=True)
+
+    assert "Unustasite salasõna? Sisestage allpool oma e-posti aadress" in text
+    assert page.select_one("main button[type=submit]").get_text(strip=True) == ("Lähtesta salasõna")
