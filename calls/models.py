@@ -1,7 +1,9 @@
 import hashlib
 import secrets
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -153,6 +155,14 @@ class CallPageQuerySet(PageQuerySet):
 CallPageManager = PageManager.from_queryset(CallPageQuerySet)
 
 
+@dataclass(frozen=True)
+class OtherLanguageList:
+    code: str
+    name: str
+    url: str
+    count: int
+
+
 class CallIndexPage(RoutablePageMixin, BasePage):
     """calls/: the list of calls in one language, with its iCal and RSS feeds."""
 
@@ -184,7 +194,24 @@ class CallIndexPage(RoutablePageMixin, BasePage):
                 "now": timezone.now(),
             }
         )
+        if not page_obj.paginator.count and not form.has_filters():
+            context["other_language_lists"] = self.other_language_lists(request)
         return context
+
+    def other_language_lists(self, request=None):
+        """The call lists of the other languages that have calls still open or upcoming: what
+        a reader of an empty list (often the English one) can turn to."""
+        names = dict(settings.LANGUAGES)
+        lists = []
+        for translation in (
+            self.get_translations().live().public().select_related("locale").specific()
+        ):
+            count = translation.calls().not_closed().count()
+            code = translation.locale.language_code
+            if count and code in names:
+                url = translation.get_url(request)
+                lists.append(OtherLanguageList(code, names[code], url, count))
+        return sorted(lists, key=lambda item: -item.count)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

@@ -4,6 +4,7 @@ ignore unknown values; an empty result that offers to clear the filters; a fixed
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -197,3 +198,48 @@ def test_list_query_count_is_the_same_for_5_and_200_calls(client, make_call, fun
 
     assert five == two_hundred
     assert two_hundred <= 22
+
+
+def _empty_list_links(response):
+    notice = BeautifulSoup(response.content, "html.parser").select_one(".empty-result")
+    return notice, [
+        (link["href"], link.get_text(strip=True), link.parent.get_text(" ", strip=True))
+        for link in notice.select("a[hreflang]")
+    ]
+
+
+def test_an_empty_english_list_points_to_the_calls_open_in_other_languages(client, make_call):
+    now = timezone.now()
+    for number in range(2):
+        make_call(title=f"Voor {number}", deadline=now + timedelta(days=10 + number))
+    make_call(
+        title="Tulevane voor", opens_at=now + timedelta(days=5), deadline=now + timedelta(days=40)
+    )
+    make_call(
+        title="Suletud voor", opens_at=now - timedelta(days=60), deadline=now - timedelta(days=1)
+    )
+    make_call(language="ru", title="Открытый конкурс", deadline=now + timedelta(days=3))
+
+    notice, links = _empty_list_links(client.get("/en/calls/"))
+
+    assert "No calls have been published in this language yet" in notice.get_text()
+    assert links == [
+        ("/et/calls/", "Eesti", "Eesti (3 calls)"),
+        ("/ru/calls/", "Русский", "Русский (1 call)"),
+    ]
+
+
+def test_an_empty_list_with_no_calls_anywhere_says_there_are_none(client, call_indexes):
+    notice, links = _empty_list_links(client.get("/en/calls/"))
+
+    assert links == []
+    assert "There are no open calls at the moment" in notice.get_text()
+
+
+def test_filters_that_find_nothing_do_not_send_the_reader_elsewhere(client, make_call):
+    make_call(title="Voor", deadline=timezone.now() + timedelta(days=10))
+
+    notice, links = _empty_list_links(client.get("/en/calls/?status=closed"))
+
+    assert links == []
+    assert "No calls match these filters." in notice.get_text()
