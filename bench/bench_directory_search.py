@@ -14,8 +14,9 @@ request, as for a query nobody asked since the index last changed. Set
 
 import os
 import random
-import statistics
 import time
+
+from bench.wsgi import measure
 
 ORGANISATIONS = int(os.environ.get("BENCH_ORGANISATIONS", "10000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
@@ -162,40 +163,6 @@ def prepare():
     print(f"{Organisation.objects.filter(is_listed=True).count()} organisations listed")
 
 
-def measure(handler, name, params_list, requests, path="/ru/organisations/", before=None):
-    """Time the WSGI application itself (every middleware, the page's view and template), as
-    a worker process of gunicorn runs it, without the test client's template
-    instrumentation."""
-    from django.test import RequestFactory
-
-    factory = RequestFactory()
-
-    def request(params):
-        environ = factory.get(path, params).environ
-        statuses = []
-        body = handler(environ, lambda status, headers, *args: statuses.append(status))
-        b"".join(body)
-        return statuses[0]
-
-    timings = []
-    statuses = set()
-    for params in params_list * 3:  # warm-up
-        request(params)
-    for number in range(requests):
-        params = params_list[number % len(params_list)]
-        if before is not None:
-            before()
-        started = time.perf_counter()
-        statuses.add(request(params))
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    print(
-        f"{name:32} median {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   "
-        f"max {timings[-1]:6.1f} ms   ({requests} requests, status {sorted(statuses)})"
-    )
-
-
 def forget_recent_matches():
     from directory import search
 
@@ -210,10 +177,15 @@ def main():
     prepare()
     print(f"database: {connection.vendor}")
     handler = WSGIHandler()
-    measure(handler, "query + two facets", QUERIES, REQUESTS)
-    # The same, as if every query were new to the process (each keeps its recent matches).
-    measure(handler, "  first time each", QUERIES, REQUESTS, before=forget_recent_matches)
-    measure(handler, "query only", [{"q": query["q"]} for query in QUERIES], REQUESTS // 2)
-    measure(handler, "no query, name order", [{}, {"page": "20"}, {"county": "tartu"}], 60)
-    # The home page (foundation, with the sections of every app) through the same stack.
-    measure(handler, "reference: home page /ru/", [{}], 60, path="/ru/")
+    directory = "/ru/organisations/"
+    runs = [
+        ("query + two facets", directory, QUERIES, REQUESTS, None),
+        # The same, as if every query were new to the process (each keeps its recent matches).
+        ("  first time each", directory, QUERIES, REQUESTS, forget_recent_matches),
+        ("query only", directory, [{"q": query["q"]} for query in QUERIES], REQUESTS // 2, None),
+        ("no query, name order", directory, [{}, {"page": "20"}, {"county": "tartu"}], 60, None),
+        # The home page (foundation, with the sections of every app) through the same stack.
+        ("reference: home page /ru/", "/ru/", [{}], 60, None),
+    ]
+    for name, path, params_list, requests, before in runs:
+        print(measure(handler, path, params_list, requests, before=before).line(name, requests))
