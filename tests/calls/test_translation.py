@@ -119,3 +119,32 @@ def test_translation_editor_opens_for_a_call(
 
     assert response.status_code == 200
     assert "Noorte kogukonnaprojektid Ida-Virumaal" in response.content.decode()
+
+
+def test_removing_every_topic_from_the_source_removes_them_from_the_translation(
+    editor_client, call_indexes, locales, funders, topics, django_capture_on_commit_callbacks
+):
+    source = CallPageFactory(
+        parent=call_indexes["et"],
+        title="Noorte kogukonnaprojektid Ida-Virumaal",
+        slug="noorte-kogukonnaprojektid",
+        funder=funders["narva"]["et"],
+        topics=[topics["youth"]["et"], topics["culture"]["et"]],
+        deadline=tallinn(2099, 3, 31, 16, 0),
+        revision=True,
+    )
+    russian = translate(editor_client, source, locales["ru"], django_capture_on_commit_callbacks)
+    assert set(russian.topics.all()) == {topics["youth"]["ru"], topics["culture"]["ru"]}
+
+    source.topics.set([])
+    source.save_revision().publish()
+    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            f"/admin/localize/update/{translation_source.pk}/", {"publish_translations": "on"}
+        )
+
+    russian.refresh_from_db()
+    assert list(russian.topics.all()) == []
+    listing = editor_client.get("/ru/calls/?topic=youth")
+    assert list(listing.context["calls"]) == []
