@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import ActivityField
+from portal.widgets import QuickSelect
 
 from .models import REGION_CHOICES, ApplicantType, Funder
 from .status import CallStatus
@@ -19,18 +20,22 @@ DEFAULT_STATUS = CallStatus.OPEN.value
 
 
 class CallFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    funder = forms.ChoiceField(label=_("Funder"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=STATUS_CHOICES, required=False, widget=QuickSelect
+    )
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=QuickSelect)
+    funder = forms.ChoiceField(label=_("Funder"), required=False, widget=QuickSelect)
     eligible = forms.ChoiceField(
         label=_("Who may apply"),
         choices=[("", _("Anyone")), *ApplicantType.choices],
         required=False,
+        widget=QuickSelect,
     )
     county = forms.ChoiceField(
         label=_("County"),
         choices=[("", _("Any county")), *REGION_CHOICES[1:]],
         required=False,
+        widget=QuickSelect,
     )
 
     def __init__(self, data=None, *, locale):
