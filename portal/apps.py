@@ -8,4 +8,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import navigation  # noqa: F401  (connects the signals that refresh the header)
+        from . import checks, navigation  # noqa: F401  (system checks; the header's signals)

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/sild-check-deploy.sqlite3",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
     "WAGTAILADMIN_BASE_URL": "https://sild.example.org",
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 
 
@@ -45,3 +46,13 @@ def test_production_passes_check_deploy_without_warnings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "REDIS_URL"}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode != 0
+    assert "sild.W001" in result.stdout + result.stderr
+    assert "REDIS_URL" in result.stdout + result.stderr
