@@ -39,6 +39,16 @@ def translate(editor_client, source, locale, django_capture_on_commit_callbacks)
     return Page.objects.get(pk=source.get_translation(locale).pk).specific
 
 
+def synchronise(editor_client, source, django_capture_on_commit_callbacks):
+    """The editor's "Sync translated pages", publishing the updated translations."""
+    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/localize/update/{translation_source.pk}/", {"publish_translations": "on"}
+        )
+    assert response.status_code == 302
+
+
 def test_translated_call_shows_the_same_facts_in_russian(
     editor_client, call_indexes, locales, funders, topics, django_capture_on_commit_callbacks
 ):
@@ -89,12 +99,7 @@ def test_translated_call_shows_the_same_facts_in_russian(
     source.deadline = tallinn(2099, 4, 15, 12, 0)
     source.grant_max = Decimal("15000")
     source.save_revision().publish()
-    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(
-            f"/admin/localize/update/{translation_source.pk}/", {"publish_translations": "on"}
-        )
-    assert response.status_code == 302
+    synchronise(editor_client, source, django_capture_on_commit_callbacks)
 
     russian.refresh_from_db()
     assert russian.deadline == tallinn(2099, 4, 15, 12, 0)
@@ -138,11 +143,7 @@ def test_removing_every_topic_from_the_source_removes_them_from_the_translation(
 
     source.topics.set([])
     source.save_revision().publish()
-    translation_source = TranslationSource.objects.get(object_id=source.translation_key)
-    with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(
-            f"/admin/localize/update/{translation_source.pk}/", {"publish_translations": "on"}
-        )
+    synchronise(editor_client, source, django_capture_on_commit_callbacks)
 
     russian.refresh_from_db()
     assert list(russian.topics.all()) == []
