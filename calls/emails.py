@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from portal.mail import email_builder
+
+from .models import CallFollower
 from .tokens import confirm_token, stop_token
 
 
@@ -38,7 +41,15 @@ def _message(subject, template, context, to, headers=None):
     return message
 
 
-def confirmation_message(follower):
+@email_builder
+def confirmation_message(follower_id):
+    follower = (
+        CallFollower.objects.select_related("call", "call__locale")
+        .filter(pk=follower_id, confirmed_at__isnull=True)
+        .first()
+    )
+    if follower is None:  # confirmed or stopped since the request
+        return None
     call = follower.call
     with translation.override(follower.language):
         context = {

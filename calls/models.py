@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.models import ActivityField
 from directory.taxonomy import County, WorkingLanguage
 from home.models import BasePage
+from portal.leases import Leased
 from portal.sections import CALL_PAGE_SECTIONS, collect_sections
 
 from .blocks import CallBodyBlock
@@ -628,9 +629,10 @@ class CallFollower(models.Model):
         return self.call.locale.language_code
 
 
-class CallReminder(models.Model):
-    """One reminder to one follower. The row is claimed (inserted) before the message is sent,
-    and the unique constraint makes a second claim fail: nobody gets the same reminder twice."""
+class CallReminder(Leased):
+    """One reminder to one follower. The row is claimed (inserted, with a lease) before the
+    message is sent, and the unique constraint makes a second claim fail: nobody gets the same
+    reminder twice. A claim whose sender died unsent is taken again once its lease expires."""
 
     class Kind(models.TextChoices):
         WEEK = "7d", _("7 days before the deadline")

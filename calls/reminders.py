@@ -3,16 +3,24 @@
 A reminder is due when its moment (deadline − 7 days, deadline − 1 day) has come, the next
 reminder's moment has not, the call has not closed, the call page is live and the follower had
 confirmed before that moment (someone who starts following 3 days before the deadline gets only
-the 1-day reminder). Each (follower, kind) is claimed by inserting a CallReminder row before
-the message goes out; the unique constraint makes any concurrent or repeated run skip it.
+the 1-day reminder). Each (follower, kind) is claimed by inserting a CallReminder row with a
+lease before the message goes out; the unique constraint makes any concurrent or repeated run
+skip it, and a claim left unsent by a worker that died is taken again when its lease expires.
 """
 
 import logging
+import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import DateTimeField, ExpressionWrapper, F
+from django.db.models import DateTimeField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from portal.leases import free_at
+from portal.mail import PermanentFailure, deliver
 
 from .emails import reminder_message
 from .models import CallFollower, CallReminder
@@ -27,10 +35,17 @@ SCHEDULE = {
 }
 
 
+def lease():
+    return timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+
+
 def due_followers(kind, now):
     offset, next_offset = SCHEDULE[kind]
     moment = ExpressionWrapper(F("call__deadline") - offset, output_field=DateTimeField())
-    followers = (
+    done_or_held = CallReminder.objects.filter(follower=OuterRef("pk"), kind=kind).filter(
+        Q(sent_at__isnull=False) | Q(leased_until__gte=now)
+    )
+    return (
         CallFollower.objects.filter(
             confirmed_at__isnull=False,
             call__live=True,
@@ -39,19 +54,29 @@ def due_followers(kind, now):
         )
         .alias(moment=moment)
         .filter(confirmed_at__lte=F("moment"))
-        .exclude(reminders__kind=kind)
+        .filter(~Exists(done_or_held))
         .select_related("call", "call__locale", "call__funder")
         .order_by("pk")
     )
-    return followers
 
 
-def _claim(follower, kind):
+def _claim(follower, kind, now):
+    token = uuid.uuid4()
+    until = now + lease()
     try:
         with transaction.atomic():
-            return CallReminder.objects.create(follower=follower, kind=kind)
+            return CallReminder.objects.create(
+                follower=follower, kind=kind, lease_token=token, leased_until=until
+            )
     except IntegrityError:
-        return None
+        pass
+    # A claim exists: take it over only if it was never sent and its lease has expired.
+    taken = (
+        CallReminder.objects.filter(follower=follower, kind=kind, sent_at__isnull=True)
+        .filter(free_at(now))
+        .update(lease_token=token, leased_until=until)
+    )
+    return CallReminder.objects.get(lease_token=token) if taken else None
 
 
 def send_due_reminders(now=None):
@@ -60,19 +85,26 @@ def send_due_reminders(now=None):
     sent = 0
     for kind in SCHEDULE:
         for follower in due_followers(kind, now):
-            claim = _claim(follower, kind)
+            claim = _claim(follower, kind, now)
             if claim is None:
                 continue  # another run got there first
             try:
-                reminder_message(follower, kind, now).send()
-            except Exception:
+                deliver(reminder_message(follower, kind, now))
+            except (PermanentFailure, OSError):
                 # Not delivered: release the claim so that the next run tries again.
                 logger.exception("Reminder %s to follower %s failed", kind, follower.pk)
-                claim.delete()
+                CallReminder.objects.filter(pk=claim.pk).update(lease_token=None, leased_until=None)
                 continue
-            CallReminder.objects.filter(pk=claim.pk).update(sent_at=timezone.now())
+            CallReminder.objects.filter(pk=claim.pk).update(
+                sent_at=timezone.now(), lease_token=None, leased_until=None
+            )
             sent += 1
     return sent
+
+
+def has_due_reminders(now=None):
+    now = utc(now)
+    return any(due_followers(kind, now).exists() for kind in SCHEDULE)
 
 
 def reminder_moments(call):
@@ -81,30 +113,27 @@ def reminder_moments(call):
     return [utc(call.deadline) - offset for offset, _next in SCHEDULE.values()]
 
 
+def queue_run(task, moment):
+    """Queue ``task`` to run at ``moment`` unless a run is already queued for then (when the
+    task backend can defer work; otherwise cron's ``send_call_reminders`` does it)."""
+    backend = task.get_backend()
+    if not backend.supports_defer or _already_queued(task, moment):
+        return None
+    return task.using(run_after=moment).enqueue()
+
+
 def schedule_reminders(call):
-    """Queue a run of the reminder task at each reminder moment of ``call`` that is still to
-    come (when the task backend can defer work; otherwise cron's ``send_call_reminders``
-    does it)."""
+    """Queue a run of the reminder task at each reminder moment of ``call`` still to come."""
     from .tasks import send_call_reminders
 
-    backend = send_call_reminders.get_backend()
-    if not backend.supports_defer:
-        return []
     now = timezone.now()
-    queued = []
-    for moment in reminder_moments(call):
-        if moment <= now or _already_queued(send_call_reminders, moment):
-            continue
-        queued.append(send_call_reminders.using(run_after=moment).enqueue())
-    return queued
+    queued = [
+        queue_run(send_call_reminders, moment) for moment in reminder_moments(call) if moment > now
+    ]
+    return [result for result in queued if result is not None]
 
 
 def _already_queued(task, moment):
-    try:
-        from django_tasks_db import DatabaseBackend
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database backend is always installed here
-        return False
     if not isinstance(task.get_backend(), DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(

@@ -43,22 +43,21 @@ def _invalid(request):
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def confirm_follow(request, token):
+    """GET shows a button (mail scanners open links, people press buttons); POST confirms."""
     follower = _follower(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
     if follower is None:
         return _invalid(request)
+    call = follower.call
+    context = {"call": call, "call_url": call.get_url(request), "follower": follower}
+    if request.method == "GET" and follower.confirmed_at is None:
+        return _render(request, follower.language, "calls/follow_confirm.html", context)
     if follower.confirmed_at is None:
         follower.confirmed_at = timezone.now()
         follower.save(update_fields=["confirmed_at"])
-        schedule_reminders(follower.call)
-    call = follower.call
-    return _render(
-        request,
-        follower.language,
-        "calls/follow_confirmed.html",
-        {"call": call, "call_url": call.get_url(request), "follower": follower},
-    )
+        schedule_reminders(call)
+    return _render(request, follower.language, "calls/follow_confirmed.html", context)
 
 
 @never_cache

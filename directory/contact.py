@@ -1,31 +1,35 @@
 """The contact relay: a visitor writes to an organisation through its profile.
 
 The organisation's address is never shown (unless it chose to publish it): the message is
-sent by the portal, with Reply-To set to the visitor, and the visitor gets a copy. A honeypot
-field and cache-based limits per IP address and per sender address keep robots out. Only a
-``ContactRecord`` (organisation, languages, date) is kept; the message is not stored.
+sent by the portal, with Reply-To set to the visitor. The request records the contact first
+(``ContactRecord``: organisation, languages, date; never the message), then queues the mails
+(``portal.mail``); a mail that fails later is retried by the worker and is never the
+visitor's problem.
+
+The visitor gets a notice that the message went out and to whom. It repeats the text only
+for a signed-in sender writing from their own verified address: otherwise anyone could make
+the portal send any text, from its own domain, to any address. A honeypot field and the
+portal's rate limits (per client, per sender address, per organisation and day) keep robots
+out.
 """
 
-import hashlib
-import logging
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.mail import email_builder, send_email_on_commit
+from portal.ratelimit import exceeded
+
 from .forms import ContactForm
-from .models import ContactRecord
-
-logger = logging.getLogger(__name__)
-
-# (messages, seconds): per IP address and per sender address. Settings may override them.
-DEFAULT_LIMITS = {"ip": (5, 3600), "sender": (3, 3600)}
+from .models import ContactRecord, OrganisationPage
 
 
 @dataclass
@@ -33,37 +37,6 @@ class Outcome:
     form: ContactForm
     redirect: str = ""
     status: int = 200
-
-
-def _limits():
-    return {**DEFAULT_LIMITS, **getattr(settings, "DIRECTORY_CONTACT_LIMITS", {})}
-
-
-def _cache_key(kind, value):
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"directory:contact:{kind}:{digest}"
-
-
-def _over_limit(keys):
-    limits = _limits()
-    return any((cache.get(key_) or 0) >= limits[kind][0] for kind, key_ in keys)
-
-
-def _count(keys):
-    limits = _limits()
-    for kind, key_ in keys:
-        if cache.add(key_, 1, limits[kind][1]):
-            continue
-        try:
-            cache.incr(key_)
-        except ValueError:
-            cache.set(key_, 1, limits[kind][1])
-
-
-def _client_ip(request):
-    # Behind the reverse proxy of the production set-up REMOTE_ADDR is the proxy; the proxy is
-    # configured to set it (see README), so no header a client can forge is trusted here.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def recipient_language(page):
@@ -76,38 +49,67 @@ def recipient_language(page):
     return working[0]
 
 
-def send_contact(page, data, request):
-    organisation = page.organisation
-    sender_language = get_language()
-    context = {
+def _page(page_id):
+    return (
+        OrganisationPage.objects.select_related("organisation", "locale").filter(pk=page_id).first()
+    )
+
+
+def _context(page, sender):
+    return {
         "page": page,
-        "organisation": organisation,
-        "sender_name": data["name"],
-        "sender_email": data["email"],
-        "sender_organisation": data["organisation"],
-        "message": data["message"],
-        "profile_url": page.get_full_url(request) or request.build_absolute_uri(page.url),
-        "sender_language": sender_language,
+        "organisation": page.organisation,
+        "sender_name": sender["name"],
+        "sender_email": sender["email"],
+        "sender_organisation": sender.get("organisation", ""),
+        "message": sender.get("message", ""),
+        "profile_url": page.get_full_url(),
     }
+
+
+@email_builder
+def message_to_organisation(page_id, sender):
+    page = _page(page_id)
+    if page is None or not page.organisation.email:
+        return None
     with translation.override(recipient_language(page)):
-        to_organisation = EmailMessage(
-            subject=_("Message from %(name)s through Sild") % {"name": data["name"]},
-            body=render_to_string("directory/email/contact_message.txt", context),
+        return EmailMessage(
+            subject=_("Message from %(name)s through Sild") % {"name": sender["name"]},
+            body=render_to_string("directory/email/contact_message.txt", _context(page, sender)),
             from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[organisation.email],
-            reply_to=[data["email"]],
+            to=[page.organisation.email],
+            reply_to=[sender["email"]],
             headers={"Content-Language": translation.get_language()},
         )
-    with translation.override(sender_language):
-        copy_to_sender = EmailMessage(
+
+
+@email_builder
+def notice_to_sender(page_id, sender, language):
+    page = _page(page_id)
+    if page is None:
+        return None
+    with translation.override(language):
+        return EmailMessage(
             subject=_("Your message to %(organisation)s") % {"organisation": page.title},
-            body=render_to_string("directory/email/contact_copy.txt", context),
+            body=render_to_string("directory/email/contact_copy.txt", _context(page, sender)),
             from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[data["email"]],
-            headers={"Content-Language": sender_language},
+            to=[sender["email"]],
+            headers={"Content-Language": language},
         )
-    to_organisation.send()
-    copy_to_sender.send()
+
+
+def owns_verified_address(request, email):
+    user = request.user
+    return (
+        user.is_authenticated
+        and EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+    )
+
+
+def _sent(request):
+    messages.success(
+        request, _("Your message has been sent. We have e-mailed you a notice that it went out.")
+    )
 
 
 def handle_contact(page, request):
@@ -115,36 +117,42 @@ def handle_contact(page, request):
     profile_url = page.get_url(request)
     if form.is_spam():
         # Say the same as for a real message, send nothing, record nothing.
-        messages.success(request, _("Your message has been sent. A copy is on its way to you."))
+        _sent(request)
         return Outcome(form, redirect=profile_url)
     if not page.organisation.email:
         form.add_error(None, _("This organisation cannot be contacted through the portal yet."))
         return Outcome(form, status=400)
     if not form.is_valid():
         return Outcome(form, status=400)
-    keys = [
-        ("ip", _cache_key("ip", _client_ip(request))),
-        ("sender", _cache_key("sender", form.cleaned_data["email"])),
-    ]
-    if _over_limit(keys):
+    data = form.cleaned_data
+    over = exceeded(request, "contact", sender=data["email"], organisation=page.organisation_id)
+    if "organisation" in over:
+        form.add_error(
+            None,
+            _(
+                "This organisation has received many messages through the portal today. "
+                "Please try again tomorrow."
+            ),
+        )
+        return Outcome(form, status=429)
+    if over:
         form.add_error(
             None,
             _("You have sent several messages in a short time. Please try again in an hour."),
         )
         return Outcome(form, status=429)
-    _count(keys)
-    try:
-        send_contact(page, form.cleaned_data, request)
-    except OSError:
-        logger.exception("Contact message to organisation %s failed", page.organisation_id)
-        form.add_error(
-            None, _("The message could not be sent just now. Please try again in a few minutes.")
+    sender = {key: data[key] for key in ("name", "email", "organisation", "message")}
+    notice = {key: data[key] for key in ("name", "email")}
+    if owns_verified_address(request, data["email"]):
+        notice["message"] = data["message"]
+    language = get_language()
+    with transaction.atomic():
+        ContactRecord.objects.create(
+            organisation=page.organisation,
+            sender_language=language or "",
+            profile_language=page.locale.language_code,
         )
-        return Outcome(form, status=503)
-    ContactRecord.objects.create(
-        organisation=page.organisation,
-        sender_language=get_language() or "",
-        profile_language=page.locale.language_code,
-    )
-    messages.success(request, _("Your message has been sent. A copy is on its way to you."))
+        send_email_on_commit(message_to_organisation, page_id=page.pk, sender=sender)
+        send_email_on_commit(notice_to_sender, page_id=page.pk, sender=notice, language=language)
+    _sent(request)
     return Outcome(form, redirect=profile_url + "#contact")

@@ -12,6 +12,8 @@ handler500 = "portal.views.server_error"
 
 # Outside the language prefix: machines, operators and token links in e-mails.
 urlpatterns = [
+    # Wagtail's own login form has no rate limit: the admin signs in through allauth's.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -4,6 +4,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from django.test import Client, TestCase
 from wagtail.models import Locale
 
 from home import demo
@@ -22,6 +23,21 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+class CommittingClient(Client):
+    """A test client whose requests end as in production: each test runs inside a transaction
+    that is never committed, so what a view queued with ``transaction.on_commit`` (mail, tasks)
+    is run here when the request returns, as the real commit would run it."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
 
 
 @pytest.fixture
@@ -46,12 +62,28 @@ def locales(db):
 
 
 class RecordingHandler:
-    """aiosmtpd handler that keeps every message a real SMTP session delivered."""
+    """aiosmtpd handler that keeps every message a real SMTP session delivered.
+
+    ``refuse`` maps an address to the answer its RCPT TO gets (e.g. ``"550 No such user"``);
+    ``answer_data``, when set, is called with the envelope and returns an answer to DATA (e.g.
+    ``"451 Try again later"``) or ``None`` to accept the message."""
 
     def __init__(self):
         self.messages = []
+        self.refuse = {}
+        self.answer_data = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.answer_data is not None:
+            answer = self.answer_data(envelope)
+            if answer:
+                return answer
         self.messages.append(
             {
                 "from": envelope.mail_from,

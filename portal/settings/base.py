@@ -17,6 +17,9 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Sild <sild@example.org>"),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     NEWSLETTER_RATE_PER_SECOND=(float, 10.0),
+    NEWSLETTER_LEASE_SECONDS=(int, 60),
+    EMAIL_TIMEOUT=(int, 10),
+    TRUSTED_PROXY_COUNT=(int, 0),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -179,9 +182,25 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# django-environ's EMAIL_URL options do not set a timeout: without one, a server that accepts
+# the connection and never answers would hold a task worker forever.
+EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")
+# portal.mail: a message that met temporary failures is tried this many times in all, with
+# delays doubling from 30 seconds (about 15 minutes for the last).
+EMAIL_SEND_ATTEMPTS = 6
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEWSLETTER_RATE_PER_SECOND = env("NEWSLETTER_RATE_PER_SECOND")
+NEWSLETTER_LEASE_SECONDS = env("NEWSLETTER_LEASE_SECONDS")
+
+# Proxies in front of the site whose X-Forwarded-For entries are trusted (portal.ratelimit).
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Public forms (portal.ratelimit): so many uses per period, per client address and per subject.
+RATE_LIMITS = {
+    "contact": {"ip": "5/h", "sender": "3/h", "organisation": "10/d"},
+    "follow": {"ip": "20/h", "recipient": "5/d"},
+}
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -191,12 +210,18 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# A reset asked for an unknown address sends nothing (no mail bombing through the form).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sild"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# The admin signs in through allauth, with its rate limits; Wagtail's own reset is off.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

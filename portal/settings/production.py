@@ -1,10 +1,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STORAGES, env
+from .base import REDIS_URL, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+if not REDIS_URL:
+    # Rate limits, the menu's generation and the taxonomy live in the cache: with a cache
+    # local to each process, two gunicorn workers let through twice the limits.
+    raise ImproperlyConfigured("REDIS_URL must be set in the environment for production.")
 
 DEBUG = False
 STORAGES = {
@@ -23,3 +27,5 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Load balancers and orchestrators probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -57,14 +57,21 @@ def test_follow_sends_a_confirmation_link_in_the_page_language(client, call):
     assert "Конкурс совместных проектов" in message.subject
     confirm = link(message, r"http://testserver/ru/calls/follow/confirm/\S+/")
 
+    # A mail scanner opening the link confirms nothing: the page asks for a button press.
     page = client.get(confirm)
 
     assert page.status_code == 200
     assert '<html lang="ru">' in page.content.decode()
+    assert '<form method="post">' in page.content.decode()
+    follower.refresh_from_db()
+    assert follower.confirmed_at is None
+
+    assert client.post(confirm).status_code == 200
     follower.refresh_from_db()
     assert follower.confirmed_at is not None
-    # The link can be opened again (mail scanners do) without harm.
+    # The link can be used again without harm.
     assert client.get(confirm).status_code == 200
+    assert client.post(confirm).status_code == 200
 
 
 def test_invalid_email_is_refused_with_a_message_and_kept(client, call):
@@ -107,6 +114,46 @@ def test_rate_limit_per_address(client, call):
     assert not CallFollower.objects.filter(email="one-more@ngo.example").exists()
 
 
+def test_an_address_gets_a_few_confirmations_a_day_across_all_calls(
+    client, make_call, clock, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "follow": {"ip": "100/h", "recipient": "3/d"}}
+    calls = [
+        make_call(opens_at=clock.now - timedelta(days=1), deadline=clock.now + timedelta(days=30))
+        for _number in range(5)
+    ]
+
+    answers = [
+        follow(client, call, "victim@ngo.example", REMOTE_ADDR=f"192.0.2.{number}")
+        for number, call in enumerate(calls)
+    ]
+
+    # Every request gets the same answer; only three confirmations go out.
+    assert [answer.status_code for answer in answers] == [302] * 5
+    assert len(mail.outbox) == 3
+
+
+def test_a_refused_confirmation_is_no_error_for_the_visitor(client, call, smtp_server):
+    smtp_server.refuse = {"olga@ngo.example": "550 5.1.1 No such user"}
+
+    response = follow(client, call, "olga@ngo.example")
+
+    assert response.status_code == 302
+    assert smtp_server.messages == []
+    assert CallFollower.objects.filter(email="olga@ngo.example").exists()
+
+
+def test_a_temporary_smtp_failure_is_retried_by_the_worker(client, call, smtp_server):
+    refusals = iter(["451 4.3.0 Try again later", "421 4.7.0 Busy"])
+    smtp_server.answer_data = lambda envelope: next(refusals, None)
+
+    response = follow(client, call, "olga@ngo.example")
+
+    assert response.status_code == 302
+    (delivered,) = smtp_server.messages
+    assert delivered["to"] == ["olga@ngo.example"]
+
+
 def test_bad_tokens_give_a_page_not_an_error(client):
     for path, message in (
         ("/ru/calls/follow/confirm/garbage/", "Эта ссылка не работает"),
@@ -126,7 +173,7 @@ def test_reminders_seven_days_and_one_day_before_through_smtp(client, call, cloc
     confirm = re.search(
         r"http://testserver/ru/calls/follow/confirm/\S+/", text_part(confirmation["message"])
     ).group(0)
-    client.get(confirm)
+    client.post(confirm)
 
     # Eight days before: nothing yet.
     clock.now = tallinn(2026, 11, 12, 16, 0)
@@ -194,13 +241,49 @@ def test_a_claimed_reminder_is_never_sent_again(call, clock):
     from calls.factories import CallFollowerFactory
 
     follower = CallFollowerFactory(call=call, confirmed_at=tallinn(2026, 11, 1, 12, 0))
-    # Another worker claimed it a moment ago (and may still be sending).
-    CallReminder.objects.create(follower=follower, kind="7d")
-
     clock.now = tallinn(2026, 11, 13, 17, 0)
+    # Another worker claimed it a moment ago (and may still be sending).
+    CallReminder.objects.create(
+        follower=follower, kind="7d", leased_until=clock.now + timedelta(seconds=30)
+    )
 
     assert send_due_reminders() == 0
     assert mail.outbox == []
+
+
+def test_a_claim_left_by_a_dead_worker_is_taken_again_when_its_lease_expires(call, clock, settings):
+    from calls.factories import CallFollowerFactory
+
+    settings.NEWSLETTER_LEASE_SECONDS = 60
+    follower = CallFollowerFactory(call=call, confirmed_at=tallinn(2026, 11, 1, 12, 0))
+    clock.now = tallinn(2026, 11, 13, 17, 0)
+    # A worker claimed the reminder and was killed before sending it.
+    CallReminder.objects.create(
+        follower=follower, kind="7d", leased_until=clock.now + timedelta(seconds=60)
+    )
+    assert send_due_reminders() == 0
+
+    clock.now += timedelta(seconds=61)
+
+    assert send_due_reminders() == 1
+    assert len(mail.outbox) == 1
+    assert send_due_reminders() == 0
+
+
+def test_a_running_reminder_task_queues_a_safety_run_after_its_leases(call, clock, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from calls.factories import CallFollowerFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    CallFollowerFactory(call=call, confirmed_at=tallinn(2026, 11, 1, 12, 0))
+    clock.now = tallinn(2026, 11, 13, 17, 0)
+
+    send_call_reminders.call()
+
+    runs = list(DBTaskResult.objects.values_list("run_after", flat=True))
+    assert runs == [clock.now + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)]
+    assert len(mail.outbox) == 1
 
 
 def test_stop_following_get_asks_and_post_stops(client, call, clock):
@@ -256,12 +339,14 @@ def test_closed_call_cannot_be_followed(client, make_call, clock):
 def test_confirming_queues_the_reminder_runs_on_the_database_queue(client, call, settings):
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    follow(client, call, "olga@ngo.example")
-    confirm = link(mail.outbox[0], r"http://testserver/ru/calls/follow/confirm/\S+/")
+    from calls.emails import confirm_url
+    from calls.factories import CallFollowerFactory
 
-    client.get(confirm)
-    client.get(confirm)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    confirm = confirm_url(CallFollowerFactory(call=call, confirmed_at=None))
+
+    client.post(confirm)
+    client.post(confirm)
 
     runs = sorted(DBTaskResult.objects.values_list("run_after", flat=True))
     assert runs == [tallinn(2026, 11, 13, 16, 0), tallinn(2026, 11, 19, 16, 0)]

@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.test import TestCase
 
 from directory.models import ContactRecord
 
@@ -53,6 +54,11 @@ def test_a_visitor_writes_and_the_organisation_receives_it_by_smtp(
     assert copy["to"] == ["olga@narva-noored.example"]
     assert copy["message"]["Content-Language"] == "ru"
     assert "juhatus@tartu-noored.example" not in copy["message"].as_string()
+    # The notice says where the message went, never what it said: the form must not become a
+    # way to send any text, from the portal's domain, to any address.
+    notice = copy["message"].get_payload(decode=True).decode()
+    assert "Молодёжь Тарту" in notice
+    assert "летнего лагеря" not in notice
 
 
 def test_the_contact_is_recorded_without_the_message(client, organisation, smtp_server):
@@ -114,8 +120,30 @@ def test_the_honeypot_is_hidden_from_people(client, organisation):
     assert trap.find_parent(attrs={"aria-hidden": "true"}) is not None
 
 
+def test_a_signed_in_sender_writing_from_their_verified_address_gets_a_full_copy(
+    client, organisation, smtp_server
+):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("olga", "olga@narva-noored.example", "x")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.force_login(user)
+
+    client.post(CONTACT, message())
+    client.post(CONTACT, message(email="someone-else@example.org"))
+
+    copies = [sent for sent in smtp_server.messages if sent["to"] != [organisation.email]]
+    own, other = (sent["message"].get_payload(decode=True).decode() for sent in copies)
+    assert "летнего лагеря" in own
+    assert "летнего лагеря" not in other
+
+
 def test_messages_per_sender_are_limited(client, organisation, smtp_server, settings):
-    settings.DIRECTORY_CONTACT_LIMITS = {"sender": (2, 3600), "ip": (100, 3600)}
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "contact": {"ip": "100/h", "sender": "2/h", "organisation": "100/d"},
+    }
     for number in range(2):
         assert (
             client.post(CONTACT, message(), REMOTE_ADDR=f"198.51.100.{number}").status_code == 302
@@ -130,7 +158,10 @@ def test_messages_per_sender_are_limited(client, organisation, smtp_server, sett
 
 
 def test_messages_per_ip_address_are_limited(client, organisation, smtp_server, settings):
-    settings.DIRECTORY_CONTACT_LIMITS = {"sender": (100, 3600), "ip": (3, 3600)}
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "contact": {"ip": "3/h", "sender": "100/h", "organisation": "100/d"},
+    }
     for number in range(3):
         response = client.post(CONTACT, message(email=f"sender{number}@example.org"))
         assert response.status_code == 302
@@ -142,6 +173,71 @@ def test_messages_per_ip_address_are_limited(client, organisation, smtp_server, 
     assert page.find("input", attrs={"name": "email"})["value"] == "another@example.org"
 
 
+def test_an_organisation_accepts_a_limited_number_of_messages_a_day(
+    client, organisation, smtp_server, settings
+):
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "contact": {"ip": "100/h", "sender": "100/h", "organisation": "3/d"},
+    }
+    for number in range(3):
+        sent = client.post(
+            CONTACT, message(email=f"s{number}@example.org"), REMOTE_ADDR=f"192.0.2.{number}"
+        )
+        assert sent.status_code == 302
+
+    blocked = client.post(CONTACT, message(email="late@example.org"), REMOTE_ADDR="192.0.2.99")
+
+    assert blocked.status_code == 429
+    assert "Попробуйте завтра" in blocked.content.decode() or "tomorrow" in str(blocked.content)
+    assert ContactRecord.objects.count() == 3
+    assert len(smtp_server.messages) == 6
+
+
+def test_a_spoofed_forwarded_for_header_does_not_escape_the_limit(
+    client, organisation, smtp_server, settings
+):
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "contact": {"ip": "2/h", "sender": "100/h", "organisation": "100/d"},
+    }
+    statuses = [
+        client.post(
+            CONTACT,
+            message(email=f"s{number}@example.org"),
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        ).status_code
+        for number in range(4)
+    ]
+
+    assert statuses == [302, 302, 429, 429]
+
+
+def test_behind_one_trusted_proxy_each_client_has_its_own_limit(
+    client, organisation, smtp_server, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "contact": {"ip": "1/h", "sender": "100/h", "organisation": "100/d"},
+    }
+
+    def post(number, forwarded):
+        return client.post(
+            CONTACT,
+            message(email=f"s{number}@example.org"),
+            REMOTE_ADDR="10.0.0.1",  # the proxy
+            HTTP_X_FORWARDED_FOR=forwarded,
+        ).status_code
+
+    assert post(1, "198.51.100.1") == 302
+    assert post(2, "198.51.100.2") == 302
+    # The client cannot pose as someone else by writing their own X-Forwarded-For: the proxy
+    # appends the address it saw, and only that entry is trusted.
+    assert post(3, "198.51.100.9, 198.51.100.1") == 429
+
+
 def test_get_on_the_contact_address_leads_back_to_the_profile(client, organisation):
     response = client.get(CONTACT)
 
@@ -149,7 +245,7 @@ def test_get_on_the_contact_address_leads_back_to_the_profile(client, organisati
     assert response["Location"] == PROFILE
 
 
-def test_an_smtp_failure_is_a_message_not_a_500(client, organisation, settings):
+def test_a_mail_server_that_is_down_is_not_the_visitors_problem(client, organisation, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # discard: nothing listens
@@ -157,5 +253,38 @@ def test_an_smtp_failure_is_a_message_not_a_500(client, organisation, settings):
 
     response = client.post(CONTACT, message())
 
-    assert response.status_code == 503
-    assert not ContactRecord.objects.exists()
+    assert response.status_code == 302
+    assert ContactRecord.objects.count() == 1
+
+
+def test_a_refused_copy_to_the_sender_does_not_resend_to_the_organisation(
+    client, organisation, smtp_server
+):
+    smtp_server.refuse = {"olga@narva-noored.example": "550 5.1.1 No such user"}
+
+    response = client.post(CONTACT, message())
+
+    assert response.status_code == 302
+    assert [sent["to"] for sent in smtp_server.messages] == [["juhatus@tartu-noored.example"]]
+    assert ContactRecord.objects.count() == 1
+
+
+def test_a_rolled_back_request_queues_no_mail(organisation, smtp_server, rf):
+    from django.db import transaction
+
+    from directory.contact import message_to_organisation
+    from portal.mail import send_email_on_commit
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        try:
+            with transaction.atomic():
+                send_email_on_commit(
+                    message_to_organisation,
+                    page_id=organisation.pages.first().pk,
+                    sender={"name": "A", "email": "a@example.org", "message": "x"},
+                )
+                raise RuntimeError("the view failed after queueing")
+        except RuntimeError:
+            pass
+
+    assert smtp_server.messages == []

@@ -48,11 +48,24 @@ def test_production_passes_check_deploy_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes():
+def test_production_refuses_to_start_without_a_shared_cache():
+    # With a cache local to each process, two gunicorn workers count rate limits apart.
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != "REDIS_URL"}
 
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = manage("check", env=env)
 
     assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
+
+
+def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes():
+    env = {
+        key: value
+        for key, value in PRODUCTION_ENV.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "REDIS_URL")
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
+
+    result = manage("check", "--deploy", env=env)
+
     assert "sild.W001" in result.stdout + result.stderr
-    assert "REDIS_URL" in result.stdout + result.stderr
