@@ -53,7 +53,12 @@ class HomePage(BasePage):
     body = StreamField(StoryBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "directory.DirectoryIndexPage", "calls.CallIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "directory.DirectoryIndexPage",
+        "calls.CallIndexPage",
+        "bulletins.BulletinIndexPage",
+    ]
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
