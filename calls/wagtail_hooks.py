@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,7 +14,7 @@ HOME_CLOSING_SOON_COUNT = 5
 class FunderViewSet(SnippetViewSet):
     model = Funder
     icon = "site"
-    menu_label = Funder._meta.verbose_name_plural
+    menu_label = _("Funders")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["name", "slug", "website", "locale"]
