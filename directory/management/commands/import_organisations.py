@@ -246,7 +246,8 @@ class Command(BaseCommand):
         if page is None:
             if OrganisationPage.objects.child_of(parent).filter(slug=slug).exists():
                 raise RowError(f"slug: “{slug}” is taken by another organisation in {language}")
-            page = OrganisationPage(organisation=organisation, slug=slug, **content)
+            # Not live until published: Wagtail's pages are live by default.
+            page = OrganisationPage(organisation=organisation, slug=slug, live=False, **content)
             parent.add_child(instance=page)
             revision = page.save_revision()
             if self.publish:
