@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from directory.models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
 from directory.taxonomy import County, LegalForm
 from portal.search_text import transliterate
+from portal.validators import validate_single_line
 
 LANGUAGES = ("ru", "et", "en")
 PAGE_FIELDS = (
@@ -236,6 +237,9 @@ class Command(BaseCommand):
         for name, value in content.items():
             try:
                 OrganisationPage._meta.get_field(name).clean(value, None)
+                if name == "title":
+                    # Page.title has no validators of its own; BasePage.clean checks this.
+                    validate_single_line(value)
             except ValidationError as error:
                 label = "name" if name == "title" else name
                 raise RowError(f"{label}_{language}: {' '.join(error.messages)}") from None
