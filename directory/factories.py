@@ -67,7 +67,8 @@ def create_profile(directories, organisation, versions, slug=None, publish=True)
     for language, fields in versions.items():
         fields = dict(fields)
         page_slug = slug or _slug(fields["title"])
-        page = OrganisationPage(organisation=organisation, slug=page_slug, **fields)
+        # Not live until published: Wagtail's pages are live by default.
+        page = OrganisationPage(organisation=organisation, slug=page_slug, live=False, **fields)
         directories[language].add_child(instance=page)
         revision = page.save_revision()
         if publish:

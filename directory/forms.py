@@ -1,18 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import validate_single_line
+
 
 class ContactForm(forms.Form):
     """A message to an organisation, relayed through the portal."""
 
-    name = forms.CharField(label=_("Your name"), max_length=100)
+    name = forms.CharField(label=_("Your name"), max_length=100, validators=[validate_single_line])
     email = forms.EmailField(
         label=_("Your e-mail"),
         max_length=254,
         help_text=_("The organisation replies to this address; you get a copy of your message."),
     )
     organisation = forms.CharField(
-        label=_("Your organisation (optional)"), max_length=200, required=False
+        label=_("Your organisation (optional)"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
     )
     message = forms.CharField(
         label=_("Message"),

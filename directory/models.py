@@ -16,6 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from portal.validators import validate_single_line
 
 from .taxonomy import REGISTRY_CODE_PREFIX, County, LegalForm, WorkingLanguage
 from .validators import (
@@ -80,6 +81,7 @@ class Organisation(models.Model):
     registered_name = models.CharField(
         _("registered name"),
         max_length=200,
+        validators=[validate_single_line],
         help_text=_("The name in the register, e.g. MTÜ Narva Noortekeskus."),
     )
     registry_code = models.CharField(
@@ -342,7 +344,9 @@ class OrganisationPage(RoutablePageMixin, BasePage):
             "language version. Edit them under Organisations."
         ),
     )
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(
         _("description"),
         max_length=5000,

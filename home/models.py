@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.sections import HOME_SECTIONS, collect_sections
+from portal.validators import validate_single_line
 
 from .blocks import StoryBlock
 
@@ -41,6 +43,14 @@ class BasePage(IntroductionMixin, Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # Titles go into e-mail subjects (contact relay, call reminders) and feed titles.
+        try:
+            validate_single_line(self.title)
+        except ValidationError as error:
+            raise ValidationError({"title": error}) from None
 
     @property
     def lead(self):

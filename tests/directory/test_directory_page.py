@@ -154,6 +154,7 @@ def test_drafts_and_unpublished_profiles_are_not_listed(client, sample, director
         publish=False,
     )
     assert "Mustand" not in titles(client.get("/et/organisations/", {"q": "Mustand"}))
+    assert client.get("/et/organisations/mustand/").status_code == 404
 
     published = OrganisationPage.objects.get(title="Aabits")
     published.unpublish()

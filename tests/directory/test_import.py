@@ -142,3 +142,46 @@ def test_missing_columns_stop_the_import(tmp_path, directories):
 def test_a_missing_file_is_an_error(directories):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_organisations", "/nonexistent/organisations.csv")
+
+
+def run_unpublished(tmp_path, text):
+    path = tmp_path / "unpublished.csv"
+    path.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_organisations", str(path), "--unpublished", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def _visible_anywhere(client, word, slug):
+    """Where a visitor could come across the profile ``slug`` (or the ``word`` of its text)."""
+    return {
+        "page": client.get(f"/et/organisations/{slug}/").status_code != 404,
+        "sitemap": slug in client.get("/sitemap.xml").content.decode(),
+        "api": client.get("/api/v2/pages/", {"slug": slug}).json()["meta"]["total_count"] > 0,
+        "api search": client.get("/api/v2/pages/", {"search": word}).json()["meta"]["total_count"]
+        > 0,
+        "directory": slug in client.get("/et/organisations/", {"q": word}).content.decode(),
+        "directory count": client.get("/et/organisations/", {"q": word}).context["directory"].total
+        > 0,
+        "site search": slug in client.get("/et/search/", {"q": word}).content.decode(),
+        "home": slug in client.get("/et/").content.decode(),
+    }
+
+
+def test_unpublished_import_shows_the_profiles_nowhere_until_an_editor_publishes(
+    tmp_path, directories, client
+):
+    text = HEADER + row(registry_code(41), name_et="Peidetud Ühing", description_et="Salajane.")
+
+    run_unpublished(tmp_path, text)
+    # A second run that changes the facts re-indexes the organisation: still hidden.
+    run_unpublished(tmp_path, text.replace("Narva", "Sillamäe"))
+
+    assert not any(_visible_anywhere(client, "Peidetud", "peidetud-uhing").values())
+    page = OrganisationPage.objects.get(slug="peidetud-uhing", locale__language_code="et")
+    assert not page.live
+    assert page.get_latest_revision() is not None
+
+    page.get_latest_revision().publish()
+
+    assert all(_visible_anywhere(client, "Peidetud", "peidetud-uhing").values())

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from directory.models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
 from directory.taxonomy import County, LegalForm
 from portal.search_text import transliterate
+from portal.validators import validate_single_line
 
 LANGUAGES = ("ru", "et", "en")
 PAGE_FIELDS = (
@@ -236,6 +237,9 @@ class Command(BaseCommand):
         for name, value in content.items():
             try:
                 OrganisationPage._meta.get_field(name).clean(value, None)
+                if name == "title":
+                    # Page.title has no validators of its own; BasePage.clean checks this.
+                    validate_single_line(value)
             except ValidationError as error:
                 label = "name" if name == "title" else name
                 raise RowError(f"{label}_{language}: {' '.join(error.messages)}") from None
@@ -246,7 +250,8 @@ class Command(BaseCommand):
         if page is None:
             if OrganisationPage.objects.child_of(parent).filter(slug=slug).exists():
                 raise RowError(f"slug: “{slug}” is taken by another organisation in {language}")
-            page = OrganisationPage(organisation=organisation, slug=slug, **content)
+            # Not live until published: Wagtail's pages are live by default.
+            page = OrganisationPage(organisation=organisation, slug=slug, live=False, **content)
             parent.add_child(instance=page)
             revision = page.save_revision()
             if self.publish:
