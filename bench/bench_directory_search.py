@@ -140,14 +140,15 @@ def prepare():
     from django.core.management import call_command
     from django.db import connection
 
-    from directory.demo import ensure_activity_fields, ensure_directory
+    from directory.demo import ensure_directory
     from directory.factories import bulk_create_organisations
     from directory.models import Organisation
+    from directory.vocabularies import ensure_vocabularies
     from home.demo import ensure_home_pages
 
     call_command("migrate", verbosity=0)
     homes = ensure_home_pages()
-    ensure_activity_fields()
+    ensure_vocabularies()
     directories = ensure_directory(homes)
     existing = Organisation.objects.count()
     if existing < ORGANISATIONS:

@@ -11,34 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from directory.vocabularies import ensure_vocabularies
 from home.demo import ensure_home_pages, ensure_locales, ensure_translated_page
 
-from .factories import CallPageFactory, ensure_activity_field
+from .factories import CallPageFactory
 from .models import CallIndexPage, CallPage, Funder
-
-# The shared taxonomy of fields of activity (same slugs as the directory's).
-ACTIVITY_FIELDS = {
-    "youth": {"et": "Noorsootöö", "ru": "Молодёжная работа", "en": "Youth work"},
-    "culture": {"et": "Kultuur", "ru": "Культура", "en": "Culture"},
-    "education": {"et": "Haridus", "ru": "Образование", "en": "Education"},
-    "social-welfare": {
-        "et": "Sotsiaalhoolekanne",
-        "ru": "Социальная помощь",
-        "en": "Social welfare",
-    },
-    "environment": {"et": "Keskkond ja loodus", "ru": "Экология и природа", "en": "Environment"},
-    "integration": {"et": "Lõimumine", "ru": "Интеграция", "en": "Integration"},
-    "health": {"et": "Tervis", "ru": "Здоровье", "en": "Health"},
-    "sport": {"et": "Sport", "ru": "Спорт", "en": "Sport"},
-    "community-development": {
-        "et": "Kogukonna areng",
-        "ru": "Развитие местных сообществ",
-        "en": "Community development",
-    },
-    "human-rights": {"et": "Inimõigused", "ru": "Права человека", "en": "Human rights"},
-    "media": {"et": "Meedia", "ru": "СМИ", "en": "Media"},
-    "volunteering": {"et": "Vabatahtlik tegevus", "ru": "Волонтёрство", "en": "Volunteering"},
-}
 
 FUNDERS = {
     "kysk": {
@@ -615,13 +592,6 @@ def _at(days, hour, minute):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def ensure_taxonomy(locales):
-    return {
-        slug: {code: ensure_activity_field(slug, locales[code], names[code]) for code in names}
-        for slug, names in ACTIVITY_FIELDS.items()
-    }
-
-
 def ensure_funders(locales):
     funders = {}
     for slug, data in FUNDERS.items():
@@ -686,7 +656,7 @@ def _ensure_source(spec, index, parent, funders, taxonomy):
         "application_languages": spec["languages"],
         "official_url": spec["url"],
     }
-    topics = [taxonomy[slug]["et"] for slug in spec["topics"]]
+    topics = [taxonomy[slug] for slug in spec["topics"]]
     page = CallPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
     body = _body(spec["et"], index)
     if page is None:
@@ -763,7 +733,7 @@ def seed():
     indexes = ensure_translated_page(
         CallIndexPage, homes, "calls", INDEX_CONTENT, show_in_menus=True
     )
-    taxonomy = ensure_taxonomy(locales)
+    taxonomy = ensure_vocabularies()["activity_fields"]
     funders = ensure_funders(locales)
     calls = []
     for index, spec in enumerate(CALLS):

@@ -8,32 +8,11 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from directory.models import ActivityField
-
 from .models import ALL_OF_ESTONIA, ApplicantType, CallFollower, CallIndexPage, CallPage, Funder
 
 
 def _locale(code="et"):
     return Locale.objects.get(language_code=code)
-
-
-def ensure_activity_field(slug, locale, name=None):
-    """The field of activity ``slug`` in ``locale``, created if missing (sharing the translation
-    key of the same slug in other languages, so that the instances are each other's
-    translations)."""
-    existing = ActivityField.objects.filter(slug=slug, locale=locale).first()
-    if existing is not None:
-        return existing
-    sibling = ActivityField.objects.filter(slug=slug).first()
-    defaults = {"name": name or slug.replace("-", " ").capitalize()}
-    if (
-        sibling is not None
-        and not ActivityField.objects.filter(
-            translation_key=sibling.translation_key, locale=locale
-        ).exists()
-    ):
-        defaults["translation_key"] = sibling.translation_key
-    return ActivityField.objects.get_or_create(slug=slug, locale=locale, defaults=defaults)[0]
 
 
 class FunderFactory(DjangoModelFactory):

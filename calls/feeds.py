@@ -72,4 +72,4 @@ class NewCallsFeed(Feed):
         return item.funder.name if item.funder_id else None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return item.topic_names

@@ -4,7 +4,7 @@ invalid ones are ignored (a stale or hand-edited URL shows the list, never an er
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import ActivityField
+from directory.vocabularies import activity_field_names
 from portal.widgets import QuickSelect
 
 from .models import REGION_CHOICES, ApplicantType, Funder
@@ -40,10 +40,10 @@ class CallFilterForm(forms.Form):
 
     def __init__(self, data=None, *, locale):
         super().__init__(data)
-        self.fields["topic"].choices = [("", _("Any topic"))] + [
-            (topic.slug, topic.name)
-            for topic in ActivityField.objects.filter(locale=locale).only("slug", "name")
-        ]
+        topics = activity_field_names(locale.language_code)
+        self.fields["topic"].choices = [("", _("Any topic"))] + sorted(
+            topics.items(), key=lambda item: item[1].casefold()
+        )
         self.fields["funder"].choices = [("", _("Any funder"))] + [
             (funder.slug, funder.name)
             for funder in Funder.objects.filter(locale=locale).only("slug", "name")

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
@@ -23,8 +24,9 @@ from wagtail.models import PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.models import ActivityField
+from directory.models import ActivityField, TargetGroup
 from directory.taxonomy import County, WorkingLanguage
+from directory.vocabularies import activity_field_names, target_group_names
 from home.models import BasePage
 from portal.leases import Leased
 from portal.sections import CALL_PAGE_SECTIONS, collect_sections
@@ -277,7 +279,8 @@ OFFICIAL_URL_MISSING = _(
 
 
 class CallPageForm(WagtailAdminPageForm):
-    """Offers only the funders and fields of activity of the page's own language."""
+    """Offers only the funders of the page's own language, and the canonical concepts of the
+    shared vocabularies (one record per concept, whatever the page's language)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -290,11 +293,9 @@ class CallPageForm(WagtailAdminPageForm):
             self.fields["funder"].queryset = Funder.objects.filter(
                 Q(locale_id=locale_id) | Q(pk=self.instance.funder_id)
             )
-        if "topics" in self.fields:
-            current = [topic.pk for topic in self.instance.topics.all()] if self.instance else []
-            self.fields["topics"].queryset = ActivityField.objects.filter(
-                Q(locale_id=locale_id) | Q(pk__in=current)
-            )
+        for name, model in [("topics", ActivityField), ("target_groups", TargetGroup)]:
+            if name in self.fields:
+                self.fields[name].queryset = model.objects.canonical()
 
 
 class CallPage(RoutablePageMixin, BasePage):
@@ -358,6 +359,13 @@ class CallPage(RoutablePageMixin, BasePage):
     topics = ParentalManyToManyField(
         ActivityField, verbose_name=_("topics"), blank=True, related_name="calls"
     )
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        verbose_name=_("who may benefit"),
+        blank=True,
+        related_name="calls",
+        help_text=_("The target groups the funded projects are meant for, if the call says."),
+    )
     regions = MultipleChoiceListField(
         _("regions"),
         choices=REGION_CHOICES,
@@ -406,6 +414,7 @@ class CallPage(RoutablePageMixin, BasePage):
             [
                 FieldPanel("eligible_applicants"),
                 FieldPanel("topics"),
+                FieldPanel("target_groups"),
                 FieldPanel("regions"),
                 FieldPanel("application_languages"),
             ],
@@ -457,6 +466,7 @@ class CallPage(RoutablePageMixin, BasePage):
         SynchronizedField("grant_max", overridable=False),
         SynchronizedField("eligible_applicants", overridable=False),
         SynchronizedField("topics", overridable=False),
+        SynchronizedField("target_groups", overridable=False),
         SynchronizedField("regions", overridable=False),
         SynchronizedField("application_languages", overridable=False),
         SynchronizedField("official_url"),
@@ -491,6 +501,17 @@ class CallPage(RoutablePageMixin, BasePage):
     @property
     def topic_slugs(self):
         return [topic.slug for topic in self.topics.all()]
+
+    @property
+    def topic_names(self):
+        """The topics' names in the language being shown."""
+        names = activity_field_names(get_language())
+        return [names.get(topic.slug, topic.name) for topic in self.topics.all()]
+
+    @property
+    def target_group_names(self):
+        names = target_group_names(get_language())
+        return [names.get(group.slug, group.name) for group in self.target_groups.all()]
 
     def _labels(self, field_name):
         choices = dict(self._meta.get_field(field_name).flatchoices)
@@ -532,43 +553,29 @@ class CallPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    # Translations keep the facts of the source but point at their own language's funder and
-    # fields of activity whenever those exist (matched by translation key, then by slug).
+    # Translations keep the facts of the source but point at their own language's funder
+    # whenever there is one (matched by translation key, then by slug). Topics and target
+    # groups need nothing: every page points to the same canonical concepts.
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if self.locale_id and (update_fields is None or {"funder", "topics"} & set(update_fields)):
-            self._use_own_language_taxonomy()
+        if self.locale_id and (update_fields is None or "funder" in update_fields):
+            self._use_own_language_funder()
         return super().save(*args, **kwargs)
 
-    def _use_own_language_taxonomy(self):
-        if self.funder_id:
-            funder = self.funder
-            if funder.locale_id != self.locale_id:
-                own = (
-                    Funder.objects.filter(locale_id=self.locale_id)
-                    .filter(Q(translation_key=funder.translation_key) | Q(slug=funder.slug))
-                    .order_by("-translation_key")
-                    .first()
-                )
-                if own is not None:
-                    self.funder = own
-        topics = list(self.topics.all())
-        foreign = [topic for topic in topics if topic.locale_id != self.locale_id]
-        if not foreign:
+    def _use_own_language_funder(self):
+        if not self.funder_id:
             return
-        own_topics = ActivityField.objects.filter(locale_id=self.locale_id).filter(
-            Q(translation_key__in=[topic.translation_key for topic in foreign])
-            | Q(slug__in=[topic.slug for topic in foreign])
-        )
-        by_key = {topic.translation_key: topic for topic in own_topics}
-        by_slug = {topic.slug: topic for topic in own_topics}
-        self.topics = [
-            topic
-            if topic.locale_id == self.locale_id
-            else by_key.get(topic.translation_key) or by_slug.get(topic.slug) or topic
-            for topic in topics
-        ]
+        funder = self.funder
+        if funder.locale_id != self.locale_id:
+            own = (
+                Funder.objects.filter(locale_id=self.locale_id)
+                .filter(Q(translation_key=funder.translation_key) | Q(slug=funder.slug))
+                .order_by("-translation_key")
+                .first()
+            )
+            if own is not None:
+                self.funder = own
 
     # Rendering --------------------------------------------------------------------------
 

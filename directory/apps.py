@@ -8,4 +8,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Organisation directory")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, vocabulary_signals  # noqa: F401

@@ -1,18 +1,18 @@
-"""Demo content of the directory: the shared taxonomy, the directory page in three languages
-and a few dozen organisations, some with one language version, some with several.
+"""Demo content of the directory: the shared vocabularies (``vocabularies.toml``), the
+directory page in three languages and a few dozen organisations, some with one language
+version, some with several.
 
 Idempotent like ``home.demo``: a second run finds what the first created and changes nothing.
 """
 
 from django.db import transaction
-from wagtail.models import Locale
 
 from home.demo import _apply, _publish, ensure_home_pages, ensure_translated_page
 
-from .demo_organisations import ORGANISATIONS
-from .demo_taxonomy import ACTIVITY_FIELDS
+from .demo_organisations import ORGANISATIONS, TARGET_GROUPS
 from .factories import registry_code
-from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
+from .models import DirectoryIndexPage, Organisation, OrganisationPage
+from .vocabularies import ensure_vocabularies
 
 DIRECTORY_CONTENT = {
     "ru": {
@@ -37,32 +37,6 @@ DIRECTORY_CONTENT = {
         ),
     },
 }
-
-
-def ensure_activity_fields():
-    """The shared fields of activity in every language, the translations of one slug sharing
-    a translation key. Returns ``{slug: {language: ActivityField}}``."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    result = {}
-    for slug, by_language in ACTIVITY_FIELDS.items():
-        result[slug] = {}
-        existing = ActivityField.objects.filter(slug=slug).first()
-        translation_key = existing.translation_key if existing else None
-        for language, (name, keywords) in by_language.items():
-            if language not in locales:
-                continue
-            defaults = {"name": name, "keywords": keywords}
-            if translation_key:
-                defaults["translation_key"] = translation_key
-            field, created = ActivityField.objects.get_or_create(
-                slug=slug, locale=locales[language], defaults=defaults
-            )
-            if not created and (field.name, field.keywords) != (name, keywords):
-                field.name, field.keywords = name, keywords
-                field.save()
-            translation_key = field.translation_key
-            result[slug][language] = field
-    return result
 
 
 def ensure_directory(homes):
@@ -93,7 +67,7 @@ def _organisation_facts(data):
     return facts
 
 
-def ensure_organisation(data, directories, fields):
+def ensure_organisation(data, directories, vocabularies):
     facts = _organisation_facts(data)
     if facts["registry_code"]:
         organisation = Organisation.objects.filter(registry_code=facts["registry_code"]).first()
@@ -108,9 +82,14 @@ def ensure_organisation(data, directories, fields):
         for name, value in facts.items():
             setattr(organisation, name, value)
         organisation.save()
-    wanted = {fields[slug]["ru"].pk for slug in data["fields"]}
-    if set(organisation.activity_fields.values_list("pk", flat=True)) != wanted:
-        organisation.activity_fields.set(wanted)
+    for relation, kind, slugs in [
+        ("activity_fields", "activity_fields", data["fields"]),
+        ("target_groups", "target_groups", TARGET_GROUPS.get(data["slug"], [])),
+    ]:
+        wanted = {vocabularies[kind][slug].pk for slug in slugs}
+        manager = getattr(organisation, relation)
+        if set(manager.values_list("pk", flat=True)) != wanted:
+            manager.set(wanted)
 
     pages = {}
     for language, content in data["versions"].items():
@@ -129,7 +108,12 @@ def ensure_organisation(data, directories, fields):
 @transaction.atomic
 def seed():
     homes = ensure_home_pages()
-    fields = ensure_activity_fields()
+    vocabularies = ensure_vocabularies()
     directories = ensure_directory(homes)
-    organisations = [ensure_organisation(data, directories, fields) for data in ORGANISATIONS]
-    return {"fields": fields, "directories": directories, "organisations": organisations}
+    organisations = [ensure_organisation(data, directories, vocabularies) for data in ORGANISATIONS]
+    return {
+        "vocabularies": vocabularies,
+        "fields": vocabularies["activity_fields"],
+        "directories": directories,
+        "organisations": organisations,
+    }

@@ -5,7 +5,7 @@ import uuid
 import factory
 from factory.django import DjangoModelFactory
 
-from .models import ActivityField, Organisation, OrganisationPage
+from .models import ActivityField, Organisation, OrganisationPage, TargetGroup
 from .taxonomy import County, LegalForm
 from .validators import registry_code_check_digit
 
@@ -43,12 +43,13 @@ class OrganisationFactory(DjangoModelFactory):
     def fields(self, create, extracted, **kwargs):
         """``fields=["youth", "culture"]``: slugs of existing fields of activity."""
         if create and extracted:
-            self.activity_fields.set(
-                ActivityField.objects.filter(
-                    slug__in=extracted, locale__language_code="ru"
-                ).order_by("pk")
-                or ActivityField.objects.filter(slug__in=extracted)
-            )
+            self.activity_fields.set(ActivityField.objects.canonical().filter(slug__in=extracted))
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        """``groups=["women", "refugees"]``: slugs of existing target groups."""
+        if create and extracted:
+            self.target_groups.set(TargetGroup.objects.canonical().filter(slug__in=extracted))
 
 
 def _slug(title):
@@ -93,10 +94,7 @@ def bulk_create_organisations(directories, specs, batch_size=500):
     from . import indexing
 
     content_type = ContentType.objects.get_for_model(OrganisationPage)
-    field_ids = {}
-    for field in ActivityField.objects.select_related("locale").order_by("pk"):
-        if field.slug not in field_ids or field.locale.language_code == "ru":
-            field_ids[field.slug] = field.pk
+    field_ids = dict(ActivityField.objects.canonical().values_list("slug", "pk"))
     parents = {language: Page.objects.get(pk=page.pk) for language, page in directories.items()}
     next_step = {}
     for language, parent in parents.items():

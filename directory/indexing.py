@@ -48,14 +48,21 @@ def field_slugs_column(slugs):
     return " " + " ".join(sorted(set(slugs))) + " " if slugs else " "
 
 
-def organisation_terms(organisation, versions, slugs):
-    """``{term: weight}`` for one organisation and its live versions."""
+def organisation_terms(organisation, versions, slugs, group_slugs=(), vocabulary=None):
+    """``{term: weight}`` for one organisation and its live versions. The concepts of the
+    shared vocabularies that a text names count with that text's weight, as its words do: a
+    Russian name saying "молодёжный центр" ranks for "noored" like "Noortekeskus" does."""
+    from .vocabularies import concept_term
+
     terms = {}
 
     def add(text, weight):
         if not text:
             return
-        for term in document_terms(text):
+        found = document_terms(text)
+        if vocabulary is not None:
+            found |= vocabulary.concepts(text)
+        for term in found:
             if terms.get(term, 0) < weight:
                 terms[term] = weight
 
@@ -77,15 +84,18 @@ def organisation_terms(organisation, versions, slugs):
             add(value.get("title"), WEIGHT_TEXT)
             add(value.get("partners"), WEIGHT_TEXT)
             add(value.get("description"), WEIGHT_TEXT)
-    for slug in slugs:
-        terms["~" + slug] = WEIGHT_FIELD
+    for term in [concept_term("activity_fields", slug) for slug in slugs] + [
+        concept_term("target_groups", slug) for slug in group_slugs
+    ]:
+        terms[term] = max(terms.get(term, 0), WEIGHT_FIELD)
     return terms
 
 
-def derived_columns(organisation, versions, slugs):
+def derived_columns(organisation, versions, slugs, group_slugs=()):
     by_language = {version.locale.language_code: version for version in versions}
     columns = {
         "field_slugs": field_slugs_column(slugs),
+        "target_group_slugs": field_slugs_column(group_slugs),
         "is_listed": bool(versions),
     }
     for code in ("ru", "et", "en"):
@@ -108,12 +118,13 @@ def live_versions(organisation_ids):
     return versions
 
 
-def slugs_by_organisation(organisation_ids):
-    through = Organisation.activity_fields.through
+def slugs_by_organisation(organisation_ids, relation="activity_fields"):
+    through = getattr(Organisation, relation).through
+    concept = getattr(Organisation, relation).field.related_model._meta.model_name
     slugs = {}
     for organisation_id, slug in through.objects.filter(
         organisation_id__in=organisation_ids
-    ).values_list("organisation_id", "activityfield__slug"):
+    ).values_list("organisation_id", f"{concept}__slug"):
         slugs.setdefault(organisation_id, set()).add(slug)
     return slugs
 
@@ -124,19 +135,26 @@ def refresh(organisations, batch_size=2000):
     ids = [getattr(item, "pk", item) for item in organisations]
     if not ids:
         return
+    from .vocabularies import vocabulary
+
     versions = live_versions(ids)
     slugs = slugs_by_organisation(ids)
+    group_slugs = slugs_by_organisation(ids, "target_groups")
+    matcher = vocabulary()
     SearchTerm.objects.filter(organisation_id__in=ids).delete()
     rows = []
     updates = []
     for organisation in Organisation.objects.filter(pk__in=ids):
         own_versions = versions.get(organisation.pk, [])
         own_slugs = slugs.get(organisation.pk, set())
-        for name, value in derived_columns(organisation, own_versions, own_slugs).items():
+        own_groups = group_slugs.get(organisation.pk, set())
+        for name, value in derived_columns(
+            organisation, own_versions, own_slugs, own_groups
+        ).items():
             setattr(organisation, name, value)
         updates.append(organisation)
         if own_versions:
-            terms = organisation_terms(organisation, own_versions, own_slugs)
+            terms = organisation_terms(organisation, own_versions, own_slugs, own_groups, matcher)
             rows.extend(
                 SearchTerm(organisation_id=organisation.pk, term=term, weight=weight)
                 for term, weight in terms.items()
@@ -150,7 +168,15 @@ def refresh(organisations, batch_size=2000):
         organisation.indexed_at = now
     Organisation.objects.bulk_update(
         updates,
-        ["field_slugs", "is_listed", "sort_name_ru", "sort_name_et", "sort_name_en", "indexed_at"],
+        [
+            "field_slugs",
+            "target_group_slugs",
+            "is_listed",
+            "sort_name_ru",
+            "sort_name_et",
+            "sort_name_en",
+            "indexed_at",
+        ],
         batch_size=500,
     )
 

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 from portal.validators import validate_single_line
@@ -28,10 +29,18 @@ from .validators import (
 )
 
 
-class ActivityField(TranslatableMixin, index.Indexed, models.Model):
-    """A field of activity ("youth work", "culture"...): the one taxonomy that organisations,
-    calls and search share. Each locale has its own translated instance; the slug is the same
-    in all of them and is what links a Russian query to an Estonian-only profile."""
+class ConceptQuerySet(models.QuerySet):
+    def canonical(self):
+        """The one record per concept that organisations and calls point to: the instance in
+        the default language. The instances in other languages are its translations (names
+        and keywords only)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class Concept(TranslatableMixin, index.Indexed, models.Model):
+    """An entry of a shared vocabulary. Each language has a translated instance (wagtail-
+    localize); the slug is synchronised, the same in all of them, and is what facets, the CSV
+    import and search use. Organisations and calls point to the canonical instance."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
@@ -43,8 +52,13 @@ class ActivityField(TranslatableMixin, index.Indexed, models.Model):
     keywords = models.TextField(
         _("keywords"),
         blank=True,
-        help_text=_("Other words people use for this field, one per line. Used by search."),
+        help_text=_(
+            "Other words and phrases people use for this, one per line, in this language. "
+            "Search matches them in every language."
+        ),
     )
+
+    objects = ConceptQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("keywords")]
     search_fields = [
@@ -52,22 +66,45 @@ class ActivityField(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("keywords"),
         index.FilterField("locale_id"),
     ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("keywords"),
+        SynchronizedField("slug", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("field of activity")
-        verbose_name_plural = _("fields of activity")
+        abstract = True
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_activity_field_slug"),
-        ]
 
     def __str__(self):
         return self.name
 
 
+class ActivityField(Concept):
+    """A field of activity ("youth work", "culture"...)."""
+
+    class Meta(Concept.Meta):
+        verbose_name = _("field of activity")
+        verbose_name_plural = _("fields of activity")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_activity_field_slug"),
+        ]
+
+
+class TargetGroup(Concept):
+    """Who an organisation works for, or who may benefit from a call ("youth", "refugees")."""
+
+    class Meta(Concept.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_group_slug"),
+        ]
+
+
 def _default_locale_fields():
-    """Organisations pick fields among the default language's instances: the slug, not the
-    instance, is what counts, and one list keeps the form simple."""
+    """Organisations and calls point to the canonical instances (the default language's): one
+    record per concept, whatever the language of the page."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
@@ -109,6 +146,13 @@ class Organisation(models.Model):
     activity_fields = models.ManyToManyField(
         ActivityField,
         verbose_name=_("fields of activity"),
+        blank=True,
+        related_name="organisations",
+        limit_choices_to=_default_locale_fields,
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
         blank=True,
         related_name="organisations",
         limit_choices_to=_default_locale_fields,
@@ -167,6 +211,7 @@ class Organisation(models.Model):
 
     # Derived, kept up to date by directory.indexing.
     field_slugs = models.CharField(max_length=500, default=" ", editable=False)
+    target_group_slugs = models.CharField(max_length=500, default=" ", editable=False)
     is_listed = models.BooleanField(default=False, editable=False, db_index=True)
     sort_name_ru = models.CharField(max_length=200, blank=True, editable=False)
     sort_name_et = models.CharField(max_length=200, blank=True, editable=False)
@@ -190,6 +235,7 @@ class Organisation(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("activity_fields", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel(
                     [
                         FieldPanel("works_in_russian"),
@@ -281,6 +327,10 @@ class Organisation(models.Model):
     @property
     def slugs(self):
         return self.field_slugs.split()
+
+    @property
+    def group_slugs(self):
+        return self.target_group_slugs.split()
 
     @property
     def social_link_list(self):
@@ -440,10 +490,18 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     @cached_property
     def field_names(self):
         """The names of the organisation's fields in the reader's language."""
-        from .search import activity_field_names
+        from .vocabularies import activity_field_names
 
         names = activity_field_names(get_language())
         return [names[slug] for slug in self.organisation.slugs if slug in names]
+
+    @cached_property
+    def target_group_names(self):
+        """The organisation's target groups in the reader's language."""
+        from .vocabularies import target_group_names
+
+        names = target_group_names(get_language())
+        return [names[slug] for slug in self.organisation.group_slugs if slug in names]
 
     def get_context(self, request, *args, contact_form=None, **kwargs):
         from .forms import ContactForm
@@ -535,7 +593,8 @@ class ContactRecord(models.Model):
 class SearchTerm(models.Model):
     """One normalised key (``portal.search_text.key``) under which an organisation is found,
     with a weight for ranking: the directory's own inverted index, the same on SQLite and on
-    PostgreSQL. Field-of-activity slugs are stored as ``~slug``."""
+    PostgreSQL. Concepts of the shared vocabularies are stored as ``~slug`` (fields of
+    activity) and ``~~slug`` (target groups), see ``directory.vocabularies``."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="search_terms"

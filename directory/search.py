@@ -19,7 +19,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max
@@ -28,11 +27,17 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from portal.navigation import page_urls
-from portal.search_text import TaxonomyExpander, clean_query, query_terms
+from portal.search_text import clean_query, query_terms
 
-from .indexing import closest_version, language_preference
-from .models import ActivityField, Organisation, OrganisationPage, SearchTerm
+from .indexing import closest_version
+from .models import Organisation, OrganisationPage, SearchTerm
 from .taxonomy import County, WorkingLanguage
+from .vocabularies import (
+    activity_field_names,
+    forget_vocabularies,
+    target_group_names,
+    vocabulary,
+)
 
 RESULTS_PER_PAGE = 20
 # What a result card shows: loading only these keeps a page of results cheap to build.
@@ -55,63 +60,17 @@ CARD_TEXTS = [
     "description",
     "locale__language_code",
 ]
-TAXONOMY_CACHE_KEY = "directory:taxonomy:2"
-TAXONOMY_CACHE_SECONDS = 3600
 SORT_LANGUAGES = ("ru", "et", "en")
 # Queries whose matches each process remembers (a few hundred kilobytes each at most).
 RECENT_MATCHES = 32
 
 
-# --- taxonomy --------------------------------------------------------------------------------
-
-_expanders = {}
-
-
-def taxonomy_rows():
-    """``(version, rows)``: ``(slug, language, name, keywords)`` of every field of activity."""
-    cached = cache.get(TAXONOMY_CACHE_KEY)
-    if cached is None:
-        rows = tuple(
-            ActivityField.objects.order_by("slug", "locale__language_code").values_list(
-                "slug", "locale__language_code", "name", "keywords"
-            )
-        )
-        cached = (hash(rows), rows)
-        cache.set(TAXONOMY_CACHE_KEY, cached, TAXONOMY_CACHE_SECONDS)
-    return cached
+# --- vocabularies --------------------------------------------------------------------------
 
 
 def forget_taxonomy():
-    cache.delete(TAXONOMY_CACHE_KEY)
-
-
-def taxonomy_expander():
-    version, rows = taxonomy_rows()
-    expander = _expanders.get(version)
-    if expander is None:
-        entries = []
-        for slug, _language, name, keywords in rows:
-            entries.append((slug, name))
-            entries.extend((slug, line) for line in keywords.splitlines() if line.strip())
-        expander = TaxonomyExpander(entries)
-        _expanders.clear()
-        _expanders[version] = expander
-    return expander
-
-
-def activity_field_names(language):
-    """``{slug: name}`` in ``language``, falling back to the closest language available."""
-    by_slug = {}
-    for slug, row_language, name, _keywords in taxonomy_rows()[1]:
-        by_slug.setdefault(slug, {})[row_language] = name
-    preference = language_preference(language)
-    return {
-        slug: next(
-            (translations[code] for code in preference if code in translations),
-            next(iter(translations.values())),
-        )
-        for slug, translations in by_slug.items()
-    }
+    """Called when a concept of the vocabularies changes."""
+    forget_vocabularies()
 
 
 # --- the facet table -------------------------------------------------------------------------
@@ -155,19 +114,24 @@ class SortedFacets:
         self.order = order
         self.position = {pk: index for index, pk in enumerate(order)}
         self.all = (1 << len(order)) - 1
-        builders = {name: _MaskBuilder(len(order)) for name in ("county", "field", "language")}
+        builders = {
+            name: _MaskBuilder(len(order)) for name in ("county", "field", "group", "language")
+        }
         partners = _MaskBuilder(len(order))
         for index, pk in enumerate(order):
-            county, fields, languages, looking = facts[pk]
+            county, fields, groups, languages, looking = facts[pk]
             builders["county"].add(county, index)
             for slug in fields:
                 builders["field"].add(slug, index)
+            for slug in groups:
+                builders["group"].add(slug, index)
             for code in languages:
                 builders["language"].add(code, index)
             if looking:
                 partners.add(True, index)
         self.county = builders["county"].masks()
         self.field = builders["field"].masks()
+        self.group = builders["group"].masks()
         self.language = builders["language"].masks()
         self.partners = partners.masks().get(True, 0)
 
@@ -221,7 +185,8 @@ class FacetTable:
 
     def __init__(self, stamp):
         self.stamp = stamp
-        columns = ["pk", "county", "field_slugs", "other_languages", "looking_for_partners"]
+        columns = ["pk", "county", "field_slugs", "target_group_slugs", "other_languages"]
+        columns.append("looking_for_partners")
         columns += list(LANGUAGE_COLUMNS.values())
         columns += [f"sort_name_{language}" for language in SORT_LANGUAGES]
         facts = {}
@@ -236,6 +201,7 @@ class FacetTable:
             facts[pk] = (
                 values["county"],
                 values["field_slugs"].split(),
+                values["target_group_slugs"].split(),
                 languages,
                 values["looking_for_partners"],
             )
@@ -318,8 +284,8 @@ def _alternatives(query_word):
             yield "term >= %s AND term < %s", [prefix, upper]
     for term in sorted(query_word.exact):
         yield "term = %s", [term]
-    for slug in sorted(query_word.taxonomy):
-        yield "term = %s", ["~" + slug]
+    for term in sorted(query_word.taxonomy):
+        yield "term = %s", [term]
 
 
 def text_matches(words):
@@ -399,17 +365,26 @@ class DirectorySearch:
     """A directory query: text, facet selections and the reader's language."""
 
     def __init__(
-        self, query="", field="", county="", language="", partners=False, reader_language=None
+        self,
+        query="",
+        field="",
+        county="",
+        language="",
+        partners=False,
+        reader_language=None,
+        group="",
     ):
         self.reader_language = reader_language or get_language() or "ru"
         self.query = clean_query(query or "")
         self.field_names = activity_field_names(self.reader_language)
+        self.group_names = target_group_names(self.reader_language)
         # Unknown facet values are ignored, not errors: old links keep working.
         self.field = field if field in self.field_names else ""
+        self.group = group if group in self.group_names else ""
         self.county = county if county in County.values else ""
         self.language = language if language in WorkingLanguage.values else ""
         self.partners = bool(partners)
-        self.words = query_terms(self.query, taxonomy_expander()) if self.query else []
+        self.words = query_terms(self.query, vocabulary()) if self.query else []
 
     @classmethod
     def from_request(cls, request):
@@ -417,6 +392,7 @@ class DirectorySearch:
         return cls(
             query=params.get("q", ""),
             field=params.get("field", ""),
+            group=params.get("group", ""),
             county=params.get("county", ""),
             language=params.get("language", ""),
             partners=params.get("partners") == "1",
@@ -424,7 +400,9 @@ class DirectorySearch:
 
     @property
     def is_filtered(self):
-        return bool(self.query or self.field or self.county or self.language or self.partners)
+        return bool(
+            self.query or self.field or self.group or self.county or self.language or self.partners
+        )
 
     @cached_property
     def _computed(self):
@@ -439,16 +417,18 @@ class DirectorySearch:
             candidates = 0 if self.query else table.all
         every = table.all
         by_field = table.field.get(self.field, 0) if self.field else every
+        by_group = table.group.get(self.group, 0) if self.group else every
         by_county = table.county.get(self.county, 0) if self.county else every
         by_language = table.language.get(self.language, 0) if self.language else every
         by_partners = table.partners if self.partners else every
         # Each facet is counted with the other facets applied, so that its values can be
         # switched without leading to an empty page.
         others = {
-            "field": candidates & by_county & by_language & by_partners,
-            "county": candidates & by_field & by_language & by_partners,
-            "language": candidates & by_field & by_county & by_partners,
-            "partners": candidates & by_field & by_county & by_language,
+            "field": candidates & by_group & by_county & by_language & by_partners,
+            "group": candidates & by_field & by_county & by_language & by_partners,
+            "county": candidates & by_field & by_group & by_language & by_partners,
+            "language": candidates & by_field & by_group & by_county & by_partners,
+            "partners": candidates & by_field & by_group & by_county & by_language,
         }
         found = others["partners"] & by_partners
         if relevance:
@@ -460,6 +440,9 @@ class DirectorySearch:
             "found": ids,
             "fields": {
                 slug: (others["field"] & mask).bit_count() for slug, mask in table.field.items()
+            },
+            "groups": {
+                slug: (others["group"] & mask).bit_count() for slug, mask in table.group.items()
             },
             "counties": {
                 county: (others["county"] & mask).bit_count()
@@ -487,6 +470,11 @@ class DirectorySearch:
     @cached_property
     def field_facet(self):
         facet = self._facet(self.field_names.items(), self._computed["fields"], self.field)
+        return sorted(facet, key=lambda item: item.label.casefold())
+
+    @cached_property
+    def group_facet(self):
+        facet = self._facet(self.group_names.items(), self._computed["groups"], self.group)
         return sorted(facet, key=lambda item: item.label.casefold())
 
     @cached_property

@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.sections import CALL_PAGE_SECTIONS, HOME_SECTIONS
 
 from .indexing import closest_version
-from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
+from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage, TargetGroup
 from .search import newest_organisations
 
 
@@ -18,6 +18,12 @@ class ActivityFieldViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "keywords"]
+
+
+class TargetGroupViewSet(ActivityFieldViewSet):
+    model = TargetGroup
+    icon = "group"
+    menu_order = 310
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -37,6 +43,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(ActivityFieldViewSet)
+register_snippet(TargetGroupViewSet)
 register_snippet(OrganisationViewSet)
 
 

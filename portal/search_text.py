@@ -10,22 +10,28 @@ the same words produce the same keys on SQLite, PostgreSQL or a search server:
   Estonian place names are written in Russian (``Йыхви`` → ``johvi`` = ``Jõhvi``,
   ``Пярну`` → ``parnu`` = ``Pärnu``, ``Таллин`` → ``talin`` = ``Tallinn``), diacritics are
   folded (``Johvi`` = ``Jõhvi``), doubled letters collapsed;
-* ``stems`` gives the Snowball stems of a word (Russian for Cyrillic words, Estonian and
-  English for Latin ones);
+* ``stems`` gives the base forms of a word: lemmas from simplemma's dictionaries (Russian for
+  Cyrillic words, Estonian and English for Latin ones), the parts of Estonian compounds
+  (``pärimuskultuur`` → ``pärimus`` + ``kultuur``) and, as a fallback for words the
+  dictionaries do not know, the Snowball stems (``SEARCH_MORPHOLOGY`` chooses; the README
+  says why);
 * ``document_terms`` turns a text into the set of keys to index, ``query_terms`` turns a query
-  into one group of alternative keys per word (a word matches when any alternative does);
-* ``TaxonomyExpander`` maps a query word onto the slugs of a taxonomy whose names and keywords
-  exist in several languages (``молодёжь`` → ``youth``), so that a query in one language finds
-  content that exists only in another.
+  into one group of alternative keys per word or phrase (it matches when any alternative does);
+* ``Vocabulary`` finds the concepts of the shared vocabularies that a text or a query names,
+  phrases included, through names and keywords in every language (``молодёжь`` → youth), so
+  that a query in one language finds content that exists only in another.
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
 from anyascii import anyascii
+from django.conf import settings
 
 QUERY_MAX_LENGTH = 200
 # A query is cut to this many significant words: enough for any real query, and a bound on
@@ -200,35 +206,97 @@ def key(word):
     return latin[:TERM_MAX_LENGTH]
 
 
-# --- stemming --------------------------------------------------------------------------------
+# --- stemming ---------------------------------------------------------------------------------
 
-_STEMMERS = {}
+# "lemmas": simplemma's lemmas and Estonian compound parts, Snowball only for words the
+# dictionaries do not know; "snowball": Snowball stems only (Sild's first search); "both".
+MORPHOLOGIES = ("lemmas", "snowball", "both")
+
+_local = threading.local()
 
 
 def _stemmer(language):
-    # Snowball stemmers are not thread-safe; one per language per process is enough for a
-    # WSGI worker, and a stemmer holds no state between words.
-    if language not in _STEMMERS:
-        _STEMMERS[language] = snowballstemmer.stemmer(language)
-    return _STEMMERS[language]
+    # Snowball stemmers keep state while stemming a word: one per language per thread.
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(language)
+    return stemmers[language]
+
+
+def morphology():
+    return getattr(settings, "SEARCH_MORPHOLOGY", "lemmas")
 
 
 # Estonian case endings, longest first, stripped from Latin words as an extra alternative:
 # the Snowball stemmer cuts place names too short (Tartus → "tar"), this keeps "tartu".
 _ESTONIAN_CASE_ENDINGS = ("sse", "lt", "st", "ga", "le", "ks", "ni", "na", "ta", "s", "l", "d")
+# Parts of a compound are dictionary words of at least this many letters.
+COMPOUND_PART_MIN_LENGTH = 4
 
 
-@lru_cache(maxsize=50_000)
-def stems(word):
-    """Stems of one lower-case word: Russian for Cyrillic, Estonian and English for Latin."""
-    word = word.casefold().replace("ё", "е")
+def _snowball(word):
     if is_cyrillic(word):
-        return (_stemmer("russian").stemWord(word),)
+        return [_stemmer("russian").stemWord(word)]
     found = [_stemmer("estonian").stemWord(word), _stemmer("english").stemWord(word)]
     for ending in _ESTONIAN_CASE_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= PREFIX_MIN_LENGTH:
             found.append(word[: -len(ending)])
             break
+    return found
+
+
+def _lemma(word, language):
+    # simplemma keeps ё apart from е in its dictionary; Sild folds ё everywhere else.
+    lemma = simplemma.lemmatize(word, lang=language)
+    return lemma.casefold().replace("ё", "е")
+
+
+def _known(word, language):
+    return simplemma.is_known(word, lang=language)
+
+
+@lru_cache(maxsize=50_000)
+def compound_parts(word):
+    """The two parts of an Estonian compound, each a dictionary word, the first in any case
+    form (``noortekeskus`` → ``noorte``, ``keskus``); ``()`` when ``word`` is none. The longest
+    known head is taken: ``lähisuhtevägivald`` → ``lähisuhte`` + ``vägivald``."""
+    if is_cyrillic(word) or len(word) < 2 * COMPOUND_PART_MIN_LENGTH:
+        return ()
+    for split in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
+        head, tail = word[:split], word[split:]
+        if _known(tail, "et") and _known(head, "et"):
+            return (head, tail)
+    return ()
+
+
+def _lemmas(word):
+    if is_cyrillic(word):
+        lemmas = [_lemma(word, "ru")]
+        known = _known(word, "ru")
+    else:
+        lemmas = [_lemma(word, "et"), _lemma(word, "en")]
+        known = _known(word, "et") or _known(word, "en")
+        for part in compound_parts(word):
+            lemmas.extend((part, _lemma(part, "et")))
+    return lemmas, known
+
+
+@lru_cache(maxsize=50_000)
+def stems(word):
+    """Base forms of one lower-case word (lemmas, compound parts or stems, after
+    ``SEARCH_MORPHOLOGY``), without the word itself unless it is its own base form."""
+    word = word.casefold().replace("ё", "е")
+    mode = morphology()
+    found = []
+    if mode in ("lemmas", "both"):
+        lemmas, known = _lemmas(word)
+        found.extend(lemmas)
+        if mode == "lemmas" and not known:
+            found.extend(_snowball(word))
+    if mode in ("snowball", "both"):
+        found.extend(_snowball(word))
     return tuple(dict.fromkeys(found))
 
 
@@ -255,8 +323,9 @@ def document_terms(text):
 
 @dataclass
 class QueryWord:
-    """One word of a query and the alternatives it matches: ``prefixes`` match any indexed
-    key they begin, ``exact`` must equal a key, ``taxonomy`` are slugs of the taxonomy."""
+    """One word or phrase of a query and the alternatives it matches: ``prefixes`` match any
+    indexed key they begin, ``exact`` must equal a key, ``taxonomy`` are the index terms of the
+    concepts it names."""
 
     text: str
     prefixes: set = field(default_factory=set)
@@ -264,57 +333,122 @@ class QueryWord:
     taxonomy: set = field(default_factory=set)
 
 
-def query_terms(query, expander=None):
-    """One ``QueryWord`` per significant word of ``query`` (at most ``QUERY_MAX_WORDS``)."""
+def _add_word_keys(query_word, word):
+    for word_key in word_keys(word):
+        if len(word_key) >= PREFIX_MIN_LENGTH:
+            query_word.prefixes.add(word_key)
+        else:
+            query_word.exact.add(word_key)
+
+
+def query_terms(query, vocabulary=None):
+    """One ``QueryWord`` per significant word of ``query``, or per phrase of the vocabulary it
+    contains ("puuetega inimesed", "young people": the concept, or the phrase's own specific
+    words, and not each word again), at most ``QUERY_MAX_WORDS``."""
+    tokens = list(dict.fromkeys(significant_words(clean_query(query))))
+    spans = vocabulary.query_spans(tokens) if vocabulary is not None else {}
     result = []
-    seen = set()
-    for word in significant_words(clean_query(query)):
-        if word in seen:
-            continue
-        seen.add(word)
-        query_word = QueryWord(word)
-        for word_key in word_keys(word):
-            if len(word_key) >= PREFIX_MIN_LENGTH:
-                query_word.prefixes.add(word_key)
-            else:
-                query_word.exact.add(word_key)
-        if expander is not None:
-            query_word.taxonomy = expander.expand(word)
+    index = 0
+    while index < len(tokens) and len(result) < QUERY_MAX_WORDS:
+        end, concepts = spans.get(index, (index + 1, set()))
+        phrase = tokens[index:end]
+        query_word = QueryWord(" ".join(phrase), taxonomy=set(concepts))
+        specific = [word for word in phrase if fold(word) not in TAXONOMY_GENERIC_WORDS]
+        for word in specific if len(phrase) > 1 else phrase:
+            _add_word_keys(query_word, word)
         if query_word.prefixes or query_word.exact or query_word.taxonomy:
             result.append(query_word)
-        if len(result) >= QUERY_MAX_WORDS:
-            break
+        index = end
     return result
 
 
-class TaxonomyExpander:
-    """Maps query words onto taxonomy slugs through the names and keywords of every language.
+# Prefix matching of a vocabulary word only for forms at least this long: "молодеж" begins
+# "молодежный", but "male" (chess) must not begin "malev".
+CONCEPT_PREFIX_MIN_LENGTH = 5
 
-    ``entries`` is an iterable of ``(slug, text)``: a name or a keyword of any language. A
-    query word matches a slug when one of its keys and one key of the slug's words begin one
-    another and the shorter has at least ``PREFIX_MIN_LENGTH`` letters, so ``молодёжной``
-    (stem ``молодежн``) matches the keyword ``молодёжь`` (``молодеж``) and ``noortele``
-    (``noorte``) matches ``noorte``."""
+
+@lru_cache(maxsize=50_000)
+def concept_forms(word):
+    """The keys under which a word of a text or a query meets the words of a vocabulary: its
+    own key and its base forms' keys."""
+    return frozenset(k for k in word_keys(word) if k)
+
+
+class Vocabulary:
+    """Finds the concepts that a text names through the names and keywords of a vocabulary in
+    every language.
+
+    ``entries`` is an iterable of ``(concept, text)``: a name or a keyword of any language,
+    one word or a phrase. A word of the text meets a word of an entry when they share a key
+    (the word's own or a base form's), or when one of the text word's keys begins with one of
+    the entry word's of at least ``CONCEPT_PREFIX_MIN_LENGTH`` letters (``молодёжь`` and
+    ``молодёжный``). A phrase matches consecutive significant words. A single word in
+    ``TAXONOMY_GENERIC_WORDS`` ("центр", "keel") names nothing on its own."""
 
     def __init__(self, entries):
-        self.keys_by_slug = {}
-        for slug, text in entries:
-            bucket = self.keys_by_slug.setdefault(slug, set())
-            for word in significant_words(text):
-                if fold(word) in TAXONOMY_GENERIC_WORDS:
-                    continue
-                bucket.update(word_keys(word))
+        self.by_first = {}
+        for concept, text in entries:
+            entry_words = significant_words(text)
+            if not entry_words or (
+                len(entry_words) == 1 and fold(entry_words[0]) in TAXONOMY_GENERIC_WORDS
+            ):
+                continue
+            forms = [concept_forms(word) for word in entry_words]
+            for form in forms[0]:
+                self.by_first.setdefault(form, []).append((concept, forms))
 
-    def expand(self, word):
-        if fold(word) in TAXONOMY_GENERIC_WORDS:
-            return set()
-        wanted = [k for k in word_keys(word) if len(k) >= PREFIX_MIN_LENGTH]
+    @staticmethod
+    def _meets(token_forms, entry_forms):
+        if token_forms & entry_forms:
+            return True
+        return any(
+            len(entry) >= CONCEPT_PREFIX_MIN_LENGTH and token.startswith(entry)
+            for entry in entry_forms
+            for token in token_forms
+        )
+
+    def _candidates(self, token_forms):
+        seen = set()
+        for form in token_forms:
+            for length in range(CONCEPT_PREFIX_MIN_LENGTH, len(form)):
+                seen.add(form[:length])
+            seen.add(form)
+        for candidate in seen:
+            yield from self.by_first.get(candidate, ())
+
+    def matches(self, tokens):
+        """``(start, end, concept)`` for every entry found in the word list ``tokens``."""
+        token_forms = [concept_forms(token) for token in tokens]
         found = set()
-        for slug, keys in self.keys_by_slug.items():
-            for candidate in keys:
-                if len(candidate) < PREFIX_MIN_LENGTH:
+        for start, forms in enumerate(token_forms):
+            for concept, entry in self._candidates(forms):
+                end = start + len(entry)
+                if end > len(tokens) or not self._meets(forms, entry[0]):
                     continue
-                if any(candidate.startswith(w) or w.startswith(candidate) for w in wanted):
-                    found.add(slug)
-                    break
+                if all(
+                    self._meets(token_forms[start + offset], entry[offset])
+                    for offset in range(1, len(entry))
+                ):
+                    found.add((start, end, concept))
         return found
+
+    def concepts(self, text):
+        """The concepts named anywhere in ``text``."""
+        return {concept for _start, _end, concept in self.matches(significant_words(text))}
+
+    def query_spans(self, tokens):
+        """``{start: (end, concepts)}``: the longest phrases of the vocabulary in a query,
+        without overlaps, and the concepts of single words."""
+        by_span = {}
+        for start, end, concept in self.matches(tokens):
+            by_span.setdefault((start, end), set()).add(concept)
+        spans = {}
+        covered = set()
+        for (start, end), concepts in sorted(
+            by_span.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0])
+        ):
+            if covered & set(range(start, end)):
+                continue
+            covered.update(range(start, end))
+            spans[start] = (end, concepts)
+        return spans

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from calls.demo import INDEX_CONTENT
-from calls.factories import CallPageFactory, FunderFactory, ensure_activity_field
+from calls.factories import CallPageFactory, FunderFactory
 from calls.models import CallIndexPage
+from directory.vocabularies import ensure_vocabularies
 from home.demo import ensure_translated_page
 
 TALLINN = ZoneInfo("Europe/Tallinn")
@@ -44,18 +45,9 @@ def call_indexes(site_tree):
 
 @pytest.fixture
 def topics(locales):
-    names = {
-        "youth": {"et": "Noorsootöö", "ru": "Молодёжная работа", "en": "Youth work"},
-        "culture": {"et": "Kultuur", "ru": "Культура", "en": "Culture"},
-        "integration": {"et": "Lõimumine", "ru": "Интеграция", "en": "Integration"},
-    }
-    return {
-        slug: {
-            code: ensure_activity_field(slug, locales[code], by_language[code])
-            for code in ("et", "ru", "en")
-        }
-        for slug, by_language in names.items()
-    }
+    """The canonical fields of activity, by slug, with their translations in every language
+    (from directory/vocabularies.toml, as on a real site)."""
+    return ensure_vocabularies()["activity_fields"]
 
 
 @pytest.fixture

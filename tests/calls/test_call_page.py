@@ -30,7 +30,7 @@ def test_call_page_shows_deadline_in_tallinn_time_countdown_and_links(
     call = make_call(
         title="Kogukonnaprojektid",
         funder=funders["kysk"]["et"],
-        topics=[topics["youth"]["et"]],
+        topics=[topics["youth"]],
         opens_at=tallinn(2026, 10, 1, 0, 0),
         deadline=tallinn(2026, 10, 25, 3, 30),
         official_url="https://www.kysk.ee/kogukonnaprojektid",

@@ -74,7 +74,7 @@ def test_api_lists_calls_with_their_facts(client, make_call, funders, topics):
     call = make_call(
         title="API voor",
         funder=funders["kysk"]["et"],
-        topics=[topics["youth"]["et"]],
+        topics=[topics["youth"]],
         eligible_applicants=["ngo", "foundation"],
     )
 

@@ -15,7 +15,7 @@ def test_calls_pages_pass_the_nu_html_checker(client, make_call, funders, topics
     call = make_call(
         title="Kogukonnaprojektid",
         funder=funders["kysk"]["et"],
-        topics=[topics["youth"]["et"]],
+        topics=[topics["youth"]],
         body=[
             ("heading", {"text": "Tingimused", "level": "h2"}),
             ("paragraph", "<p>Taotleda võivad mittetulundusühingud.</p>"),

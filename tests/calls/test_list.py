@@ -20,7 +20,7 @@ def titles(response):
 def spread(make_call, funders, topics):
     now = timezone.now()
     kysk, narva = funders["kysk"]["et"], funders["narva"]["et"]
-    youth, culture = topics["youth"]["et"], topics["culture"]["et"]
+    youth, culture = topics["youth"], topics["culture"]
     return {
         "late": make_call(
             title="Hiline voor",
@@ -186,7 +186,7 @@ def test_list_query_count_is_the_same_for_5_and_200_calls(client, make_call, fun
             make_call(
                 title=f"Voor {number:03}",
                 funder=funders["kysk" if number % 2 else "narva"]["et"],
-                topics=[topics["youth"]["et"], topics["culture"]["et"]],
+                topics=[topics["youth"], topics["culture"]],
             )
 
     add_calls(5, 0)

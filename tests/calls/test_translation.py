@@ -1,6 +1,7 @@
 """An editor writes a call in Estonian and translates it into Russian with wagtail-localize;
 the facts are synchronised, so the Russian page shows the same deadline and amounts, its own
-language's funder and topics, and follows later changes of the Estonian source."""
+language's funder and the same canonical topics (named in Russian), and follows later
+changes of the Estonian source."""
 
 from decimal import Decimal
 
@@ -59,7 +60,7 @@ def test_translated_call_shows_the_same_facts_in_russian(
         introduction="Toetus noorte omaalgatusele.",
         programme="Noorteprogramm",
         funder=funders["narva"]["et"],
-        topics=[topics["youth"]["et"]],
+        topics=[topics["youth"]],
         opens_at=tallinn(2026, 1, 5, 10, 0),
         deadline=tallinn(2099, 3, 31, 16, 0),
         budget_total=Decimal("120000"),
@@ -79,9 +80,10 @@ def test_translated_call_shows_the_same_facts_in_russian(
     assert (russian.grant_min, russian.grant_max) == (Decimal("1500"), Decimal("12500.50"))
     assert russian.eligible_applicants == ["ngo", "informal-group"]
     assert russian.regions == ["ida-viru"]
-    # The Russian page uses the Russian funder and field of activity, not the Estonian ones.
+    # The Russian page uses the Russian funder; topics are the one canonical record per concept,
+    # named in the page's language.
     assert russian.funder == funders["narva"]["ru"]
-    assert list(russian.topics.all()) == [topics["youth"]["ru"]]
+    assert list(russian.topics.all()) == [topics["youth"]]
 
     page = editor_client.get("/ru/calls/noorte-kogukonnaprojektid/").content.decode()
     assert "31 марта 2099 г., 16:00" in page
@@ -134,12 +136,12 @@ def test_removing_every_topic_from_the_source_removes_them_from_the_translation(
         title="Noorte kogukonnaprojektid Ida-Virumaal",
         slug="noorte-kogukonnaprojektid",
         funder=funders["narva"]["et"],
-        topics=[topics["youth"]["et"], topics["culture"]["et"]],
+        topics=[topics["youth"], topics["culture"]],
         deadline=tallinn(2099, 3, 31, 16, 0),
         revision=True,
     )
     russian = translate(editor_client, source, locales["ru"], django_capture_on_commit_callbacks)
-    assert set(russian.topics.all()) == {topics["youth"]["ru"], topics["culture"]["ru"]}
+    assert set(russian.topics.all()) == {topics["youth"], topics["culture"]}
 
     source.topics.set([])
     source.save_revision().publish()

@@ -24,7 +24,7 @@ def form_data(funders, topics):
         "grant_min": "1000",
         "grant_max": "10000",
         "eligible_applicants": ["ngo"],
-        "topics": [topics["youth"]["et"].pk],
+        "topics": [topics["youth"].pk],
         "regions": ["all"],
         "application_languages": ["et", "ru"],
         "body-count": "0",
@@ -54,7 +54,7 @@ def test_editor_publishes_a_valid_call(admin_client, call_indexes, form_data, to
     assert call.live
     assert call.eligible_applicants == ["ngo"]
     assert call.application_languages == ["ru", "et"]  # in the order of the choices
-    assert list(call.topics.all()) == [topics["youth"]["et"]]
+    assert list(call.topics.all()) == [topics["youth"]]
     assert timezone.localtime(call.deadline).isoformat() == "2027-02-28T16:00:00+02:00"
 
 

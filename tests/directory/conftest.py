@@ -1,13 +1,14 @@
 import pytest
 
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import OrganisationFactory, create_profile
+from directory.vocabularies import ensure_vocabularies
 
 
 @pytest.fixture
 def directories(site_tree):
     """The shared taxonomy and the directory page of each language, by language code."""
-    ensure_activity_fields()
+    ensure_vocabularies()
     return ensure_directory(site_tree["homes"])
 
 

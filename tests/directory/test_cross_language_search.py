@@ -8,8 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
 
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import OrganisationFactory, create_profile
+from directory.vocabularies import ensure_vocabularies
 from home import demo as home_demo
 
 WORLD = [
@@ -135,7 +136,7 @@ NOT_FOUND = [
 def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         homes = home_demo.seed()["homes"]
-        ensure_activity_fields()
+        ensure_vocabularies()
         directories = ensure_directory(homes)
         for facts, versions in WORLD:
             create_profile(directories, OrganisationFactory(**facts), versions)

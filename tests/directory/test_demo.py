@@ -2,8 +2,8 @@ import pytest
 from wagtail.models import Revision
 
 from directory import demo
-from directory.demo_taxonomy import ACTIVITY_FIELDS
-from directory.models import ActivityField, Organisation, OrganisationPage, SearchTerm
+from directory.models import ActivityField, Organisation, OrganisationPage, SearchTerm, TargetGroup
+from directory.vocabularies import read_vocabularies
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +47,28 @@ def test_demo_has_organisations_in_both_languages_across_the_country(site_tree):
         assert organisation.full_clean() is None
 
 
-def test_taxonomy_exists_in_every_language_with_shared_translation_keys(site_tree):
+def test_vocabularies_exist_in_every_language_with_shared_translation_keys(site_tree):
     demo.seed()
 
-    for slug in ACTIVITY_FIELDS:
-        fields = ActivityField.objects.filter(slug=slug)
-        assert sorted(fields.values_list("locale__language_code", flat=True)) == ["en", "et", "ru"]
-        assert fields.values("translation_key").distinct().count() == 1
+    data = read_vocabularies()
+    for kind, model in [("activity_fields", ActivityField), ("target_groups", TargetGroup)]:
+        for slug in data[kind]:
+            concepts = model.objects.filter(slug=slug)
+            languages = sorted(concepts.values_list("locale__language_code", flat=True))
+            assert languages == ["en", "et", "ru"]
+            assert concepts.values("translation_key").distinct().count() == 1
+
+
+def test_every_demo_organisation_points_to_canonical_concepts_and_most_have_target_groups(
+    site_tree,
+):
+    demo.seed()
+
+    organisations = Organisation.objects.filter(is_listed=True)
+    for relation in ("activity_fields", "target_groups"):
+        languages = set(organisations.values_list(f"{relation}__locale__language_code", flat=True))
+        assert languages <= {"ru", None}
+    assert organisations.exclude(target_group_slugs=" ").count() >= 35
 
 
 def test_demo_directory_answers_the_issues_example(client, site_tree):

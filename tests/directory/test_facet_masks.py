@@ -30,7 +30,7 @@ def test_ids_in_order_gives_the_same_pages_as_the_whole_list(seed):
 
 
 def test_mask_of_marks_the_positions_of_known_ids_and_ignores_others():
-    facts = {pk: ("harju", [], [], False) for pk in (30, 10, 20)}
+    facts = {pk: ("harju", [], [], [], False) for pk in (30, 10, 20)}
     table = SortedFacets([30, 10, 20], facts)
 
     assert table.mask_of([20, 30, 999]) == 0b101

@@ -3,7 +3,7 @@
 import pytest
 
 from portal.search_text import (
-    TaxonomyExpander,
+    Vocabulary,
     clean_query,
     document_terms,
     key,
@@ -51,10 +51,13 @@ def test_transliteration_keeps_estonian_letters_for_estonian_names():
     assert transliterate("Narva") == "narva"
 
 
-def test_russian_and_estonian_word_forms_have_common_stems():
-    assert set(stems("молодёжной")) & {"молодежн"}
+def test_russian_and_estonian_word_forms_have_common_base_forms():
+    assert "молодежный" in stems("молодёжной")
     assert "noor" in stems("noortele")
     assert "tartu" in stems("tartus")
+    # Parts of Estonian compounds, each a dictionary word.
+    assert {"pärimus", "kultuur"} <= set(stems("pärimuskultuuri"))
+    assert {"noorte", "noor", "keskus"} <= set(stems("noortekeskus"))
 
 
 def test_stop_words_and_symbols_are_not_indexed():
@@ -68,23 +71,41 @@ def test_a_query_has_one_group_of_alternatives_per_word_and_a_word_limit():
     assert len(words) == 8
 
 
-def test_taxonomy_expansion_finds_the_field_from_any_language_and_word_form():
-    expander = TaxonomyExpander(
+def test_vocabulary_finds_the_concept_from_any_language_and_word_form():
+    vocabulary = Vocabulary(
         [
             ("youth", "Молодёжная работа"),
             ("youth", "молодёжь"),
             ("youth", "Noorsootöö"),
             ("youth", "noorte"),
             ("culture", "Kultuur"),
+            ("disability", "puuetega inimesed"),
+            ("integration", "эстонский язык"),
         ]
     )
 
-    assert expander.expand("молодежной") == {"youth"}
-    assert expander.expand("noorsootööst") == {"youth"}
-    assert expander.expand("noortele") == {"youth"}
-    assert expander.expand("культуры") == {"culture"}
-    # "работа" alone names no field.
-    assert expander.expand("работа") == set()
+    assert vocabulary.concepts("молодежной") == {"youth"}
+    assert vocabulary.concepts("noorsootööst") == {"youth"}
+    assert vocabulary.concepts("noortele") == {"youth"}
+    assert vocabulary.concepts("культуры") == {"culture"}
+    # Compounds are found by their parts.
+    assert vocabulary.concepts("Narva noortekeskus") == {"youth"}
+    assert vocabulary.concepts("pärimuskultuuri selts") == {"culture"}
+    # "работа" alone names no field; a phrase needs all its words, next to each other.
+    assert vocabulary.concepts("работа") == set()
+    assert vocabulary.concepts("puuetega inimestele") == {"disability"}
+    assert vocabulary.concepts("inimesed, kes on puuetega") == set()
+    assert vocabulary.concepts("курсы эстонского языка") == {"integration"}
+
+
+def test_a_phrase_of_the_vocabulary_is_one_query_word_and_a_place_stays_a_constraint():
+    vocabulary = Vocabulary([("~~disability", "puuetega inimesed"), ("~youth", "молодёжь")])
+
+    phrase = query_terms("puuetega inimesed", vocabulary)
+    assert len(phrase) == 1
+    assert phrase[0].taxonomy == {"~~disability"}
+    mixed = query_terms("молодёжь Нарва", vocabulary)
+    assert [word.taxonomy for word in mixed] == [{"~youth"}, set()]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,13 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from directory.models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage
+from directory.models import (
+    ActivityField,
+    DirectoryIndexPage,
+    Organisation,
+    OrganisationPage,
+    TargetGroup,
+)
 from directory.taxonomy import County, LegalForm
 from portal.search_text import transliterate
 from portal.validators import validate_single_line
@@ -38,6 +44,7 @@ COLUMNS = {
     "saare, tartu, valga, viljandi, voru",
     "town": "as written in Estonian, e.g. Jõhvi",
     "fields": "slugs of fields of activity separated by spaces, commas or semicolons",
+    "target_groups": "slugs of target groups separated by spaces, commas or semicolons",
     "languages": "working languages: ru, et, en separated by spaces or commas",
     "other_languages": "other working languages as text",
     "email": "where contact-form messages go",
@@ -97,10 +104,8 @@ class Command(BaseCommand):
         if not self.directories:
             raise CommandError("There is no directory page yet: create one (or run seed_demo).")
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        self.field_ids = {}
-        for field in ActivityField.objects.select_related("locale").order_by("pk"):
-            if field.slug not in self.field_ids or field.locale.language_code == "ru":
-                self.field_ids[field.slug] = field.pk
+        self.field_ids = dict(ActivityField.objects.canonical().values_list("slug", "pk"))
+        self.group_ids = dict(TargetGroup.objects.canonical().values_list("slug", "pk"))
 
         counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0}
         with file_path.open(encoding="utf-8-sig", newline="") as handle:
@@ -179,6 +184,12 @@ class Command(BaseCommand):
         ) != set(field_ids):
             organisation.activity_fields.set(field_ids)
             changed = True
+        group_ids = self.target_groups(row)
+        if group_ids is not None and set(
+            organisation.target_groups.values_list("pk", flat=True)
+        ) != set(group_ids):
+            organisation.target_groups.set(group_ids)
+            changed = True
 
         slug = (
             row.get("slug")
@@ -232,6 +243,15 @@ class Command(BaseCommand):
         if unknown:
             raise RowError(f"fields: unknown field of activity {', '.join(unknown)}")
         return [self.field_ids[slug] for slug in slugs]
+
+    def target_groups(self, row):
+        if "target_groups" not in row:
+            return None
+        slugs = _split(row["target_groups"])
+        unknown = [slug for slug in slugs if slug not in self.group_ids]
+        if unknown:
+            raise RowError(f"target_groups: unknown target group {', '.join(unknown)}")
+        return [self.group_ids[slug] for slug in slugs]
 
     def save_version(self, organisation, language, slug, content):
         for name, value in content.items():

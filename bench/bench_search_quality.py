@@ -1,0 +1,31 @@
+"""Relevance of the directory search on the evaluation set (tests/directory/relevance/):
+precision and recall at 10 per language pair, query language → languages of the profile.
+
+    make bench BENCH=search_quality
+
+Builds the demo content and the evaluation's organisations inside a transaction that is rolled
+back at the end (the bench database is left as it was), then asks every query of the set
+through the real directory page. Prints the queries that do not hold, then the table.
+"""
+
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+
+def main():
+    from tests.directory.relevance import evaluation
+
+    call_command("migrate", verbosity=0)
+    with transaction.atomic():
+        languages = evaluation.build()
+        outcomes = evaluation.run(Client())
+        for outcome in outcomes:
+            if not outcome.holds:
+                query = outcome.query
+                print(
+                    f"  {query['lang']}: {query['q']!r}: missing {outcome.missing}, "
+                    f"too high {outcome.intruders}"
+                )
+        print(evaluation.report(outcomes, languages))
+        transaction.set_rollback(True)
