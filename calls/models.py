@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -268,8 +268,51 @@ def _list_serializer():
     return serializers.ListField(child=serializers.CharField(), read_only=True)
 
 
+NEGATIVE_AMOUNT = _("An amount cannot be negative.")
+DEADLINE_BEFORE_OPENING = _("The deadline must be later than the opening date.")
+GRANT_MIN_ABOVE_MAX = _("The smallest grant cannot be larger than the largest grant.")
+GRANT_MAX_ABOVE_BUDGET = _("The largest grant cannot be larger than the total budget.")
+
+
 def euro_amount_validators():
-    return [MinValueValidator(Decimal(0), message=_("An amount cannot be negative."))]
+    return [MinValueValidator(Decimal(0), message=NEGATIVE_AMOUNT)]
+
+
+def _unset(*names):
+    condition = Q()
+    for name in names:
+        condition |= Q(**{f"{name}__isnull": True})
+    return condition
+
+
+def _call_constraints():
+    """The rules of ``CallPage.clean`` that the database can keep as well (checked only when
+    the values are there: a draft may leave them empty)."""
+    constraints = [
+        models.CheckConstraint(
+            condition=_unset(field) | Q(**{f"{field}__gte": 0}),
+            name=f"calls_callpage_{field}_not_negative",
+            violation_error_message=NEGATIVE_AMOUNT,
+        )
+        for field in ("budget_total", "grant_min", "grant_max")
+    ]
+    return constraints + [
+        models.CheckConstraint(
+            condition=_unset("opens_at", "deadline") | Q(deadline__gt=F("opens_at")),
+            name="calls_callpage_deadline_after_opening",
+            violation_error_message=DEADLINE_BEFORE_OPENING,
+        ),
+        models.CheckConstraint(
+            condition=_unset("grant_min", "grant_max") | Q(grant_min__lte=F("grant_max")),
+            name="calls_callpage_grant_min_not_above_max",
+            violation_error_message=GRANT_MIN_ABOVE_MAX,
+        ),
+        models.CheckConstraint(
+            condition=_unset("grant_max", "budget_total") | Q(grant_max__lte=F("budget_total")),
+            name="calls_callpage_grant_max_not_above_budget",
+            violation_error_message=GRANT_MAX_ABOVE_BUDGET,
+        ),
+    ]
 
 
 OFFICIAL_URL_MISSING = _(
@@ -476,6 +519,7 @@ class CallPage(RoutablePageMixin, BasePage):
         verbose_name = _("funding call")
         verbose_name_plural = _("funding calls")
         indexes = [models.Index(fields=["deadline"], name="calls_callpage_deadline")]
+        constraints = _call_constraints()
 
     # Derived facts ----------------------------------------------------------------------
 
@@ -535,19 +579,19 @@ class CallPage(RoutablePageMixin, BasePage):
         super().clean()
         errors = {}
         if self.opens_at and self.deadline and utc(self.deadline) <= utc(self.opens_at):
-            errors["deadline"] = _("The deadline must be later than the opening date.")
+            errors["deadline"] = DEADLINE_BEFORE_OPENING
         if (
             self.grant_min is not None
             and self.grant_max is not None
             and self.grant_min > self.grant_max
         ):
-            errors["grant_min"] = _("The smallest grant cannot be larger than the largest grant.")
+            errors["grant_min"] = GRANT_MIN_ABOVE_MAX
         if (
             self.grant_max is not None
             and self.budget_total is not None
             and self.grant_max > self.budget_total
         ):
-            errors["grant_max"] = _("The largest grant cannot be larger than the total budget.")
+            errors["grant_max"] = GRANT_MAX_ABOVE_BUDGET
         if ALL_OF_ESTONIA in (self.regions or []) and len(self.regions) > 1:
             errors["regions"] = _("Choose either “All of Estonia” or some counties, not both.")
         if errors:

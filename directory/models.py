@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -106,6 +107,10 @@ def _default_locale_fields():
     """Organisations and calls point to the canonical instances (the default language's): one
     record per concept, whatever the language of the page."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+NO_WORKING_LANGUAGE = _("Tick at least one working language.")
+PUBLISHED_EMAIL_MISSING = _("Enter the e-mail address you want to show.")
 
 
 class Organisation(models.Model):
@@ -263,6 +268,22 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["registered_name"]
+        # The rules of clean() that the database can keep as well.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(works_in_russian=True)
+                | Q(works_in_estonian=True)
+                | Q(works_in_english=True)
+                | ~Q(other_languages=""),
+                name="directory_organisation_has_working_language",
+                violation_error_message=NO_WORKING_LANGUAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(publish_email=False) | ~Q(email=""),
+                name="directory_organisation_published_email_present",
+                violation_error_message=PUBLISHED_EMAIL_MISSING,
+            ),
+        ]
 
     def __str__(self):
         return self.registered_name
@@ -294,9 +315,9 @@ class Organisation(models.Model):
             or self.works_in_english
             or self.other_languages
         ):
-            errors["works_in_russian"] = _("Tick at least one working language.")
+            errors["works_in_russian"] = NO_WORKING_LANGUAGE
         if self.publish_email and not self.email:
-            errors["publish_email"] = _("Enter the e-mail address you want to show.")
+            errors["publish_email"] = PUBLISHED_EMAIL_MISSING
         if errors:
             raise ValidationError(errors)
 

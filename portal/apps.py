@@ -9,3 +9,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import checks, navigation  # noqa: F401  (system checks; the header's signals)
+        from .exports import protect_admin_exports
+
+        protect_admin_exports()
