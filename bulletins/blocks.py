@@ -15,6 +15,7 @@ from calls.models import CallPage
 from home.blocks import ParagraphBlock
 
 HEADING_HELP = _("Leave empty to use the usual heading of this section.")
+EVENT_ENDS_BEFORE_START = _("The last day cannot be before the first.")
 
 
 def section_heading():
@@ -150,9 +151,7 @@ class EventBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("end_date") and value.get("date") and value["end_date"] < value["date"]:
             raise StructBlockValidationError(
-                block_errors={
-                    "end_date": ValidationError(_("The last day cannot be before the first."))
-                }
+                block_errors={"end_date": ValidationError(EVENT_ENDS_BEFORE_START)}
             )
         return value
 
