@@ -6,20 +6,34 @@ Delivery per recipient, unique per campaign and subscriber, claimed with a lease
 """
 
 import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from calls.fields import MultipleChoiceListField
+from calls.models import CallPage, OtherLanguageList
 from home.models import BasePage
 from portal.leases import Leased
 
-from .blocks import BulletinBodyBlock
+from .blocks import BulletinBodyBlock, localized_calls
+from .feeds import BulletinFeed
+
+ISSUES_PER_PAGE = 20
 
 
 class Topic(models.TextChoices):
@@ -30,7 +44,7 @@ class Topic(models.TextChoices):
 
 
 class BulletinIndexPage(RoutablePageMixin, BasePage):
-    """bulletins/: the archive of one language, newest first, and its RSS feed."""
+    """bulletins/: the archive of one language, newest first, by year, and its RSS feed."""
 
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
@@ -39,6 +53,129 @@ class BulletinIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("bulletin archive")
         verbose_name_plural = _("bulletin archives")
+
+    def issues(self):
+        """The published issues of this archive, newest first."""
+        return (
+            BulletinPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-issue_date", "-issue_number", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = self.issues().defer_streamfields()
+        years = [day.year for day in issues.dates("issue_date", "year", order="DESC")]
+        year = _chosen_year(request.GET.get("year"), years)
+        if year is not None:
+            issues = issues.filter(issue_date__year=year)
+        page_obj = Paginator(issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update({"issues": page_obj, "page_obj": page_obj, "years": years, "year": year})
+        if not years:
+            context["other_language_archives"] = self.other_language_archives(request)
+        return context
+
+    def other_language_archives(self, request=None):
+        """The archives of the other languages that have issues: what a reader of an empty
+        archive (the English one, mostly) can turn to."""
+        names = dict(settings.LANGUAGES)
+        archives = []
+        for archive in self.get_translations().live().public().select_related("locale"):
+            archive = archive.specific_deferred
+            count = archive.issues().count()
+            code = archive.locale.language_code
+            if count and code in names:
+                url = archive.get_url(request)
+                archives.append(OtherLanguageList(code, names[code], url, count))
+        return sorted(archives, key=lambda archive: -archive.count)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return BulletinFeed()(request, index_page=self)
+
+    # Assembling the next issue --------------------------------------------------------
+
+    def next_issue(self, today=None):
+        """What "Assemble the next issue" would create: the next number (issue numbers are
+        one sequence shared by every language), today's date and the calls of this language
+        published since the last issue's date, still open or upcoming and not already in it.
+        ``draft`` is the newest issue when it was never published: assembling again opens it
+        instead of creating a second one."""
+        today = today or timezone.localdate()
+        newest = BulletinPage.objects.child_of(self).order_by("-issue_number", "-pk").first()
+        published = (
+            BulletinPage.objects.child_of(self)
+            .exclude(first_published_at=None)
+            .order_by("-issue_date", "-issue_number")
+            .first()
+        )
+        if published is not None:
+            since = published.issue_date
+            already = {call.translation_key for call in published.chosen_calls()}
+        else:
+            since = today - timedelta(days=7)
+            already = set()
+        calls = list(
+            CallPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                first_published_at__gte=timezone.make_aware(datetime.combine(since, time.min)),
+            )
+            .not_closed()
+            .exclude(translation_key__in=already)
+            .select_related("funder")
+            .order_by("deadline", "pk")
+        )
+        number = (BulletinPage.objects.aggregate(last=Max("issue_number"))["last"] or 0) + 1
+        draft = newest if newest is not None and newest.first_published_at is None else None
+        return NextIssue(number=number, date=today, since=since, calls=calls, draft=draft)
+
+    def assemble_next_issue(self, user=None, today=None):
+        """Create the draft of the next issue, pre-filled with the new calls; return it and
+        whether it was created (False: the existing unpublished draft is returned)."""
+        with transaction.atomic():
+            # One assembly at a time per archive: a double click gets the same draft.
+            list(Page.objects.select_for_update().filter(pk=self.pk).values_list("pk"))
+            plan = self.next_issue(today)
+            if plan.draft is not None:
+                return plan.draft, False
+            with translation.override(self.locale.language_code):
+                title = gettext("Bulletin No. %(number)s") % {"number": plan.number}
+            body = []
+            if plan.calls:
+                calls = [{"call": call, "note": ""} for call in plan.calls]
+                body.append(("calls", {"heading": "", "calls": calls}))
+            bulletin = BulletinPage(
+                title=title,
+                slug=str(plan.number),
+                issue_number=plan.number,
+                issue_date=plan.date,
+                body=body,
+                live=False,
+                owner=user,
+            )
+            self.add_child(instance=bulletin)
+            bulletin.save_revision(user=user, log_action=True)
+        return bulletin, True
+
+
+@dataclass(frozen=True)
+class NextIssue:
+    number: int
+    date: date
+    since: date
+    calls: list
+    draft: "BulletinPage | None"
+
+
+def _chosen_year(value, years):
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if year in years else None
 
 
 class BulletinPage(BasePage):
@@ -57,6 +194,17 @@ class BulletinPage(BasePage):
         FieldPanel("body"),
     ]
 
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("issue_date"),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField("issue_number"),
+        APIField("issue_date"),
+        APIField("body"),
+    ]
+
     override_translatable_fields = [
         SynchronizedField("issue_number", overridable=False),
         SynchronizedField("issue_date", overridable=False),
@@ -65,6 +213,40 @@ class BulletinPage(BasePage):
     class Meta:
         verbose_name = _("bulletin")
         verbose_name_plural = _("bulletins")
+        indexes = [models.Index(fields=["issue_date"], name="bulletin_issue_date")]
+
+    def chosen_calls(self):
+        """The calls chosen in the sections, as the editor chose them (any language)."""
+        return [
+            item["call"]
+            for block in self.body
+            if block.block_type == "calls"
+            for item in block.value["calls"]
+            if item["call"] is not None
+        ]
+
+    @cached_property
+    def shown_calls(self):
+        """{id of a chosen call: the call to show in this bulletin's language}, for every call
+        of every section at once."""
+        return localized_calls(self.chosen_calls(), self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = (
+            BulletinPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .defer_streamfields()
+        )
+        context["previous_issue"] = (
+            siblings.filter(issue_number__lt=self.issue_number).order_by("-issue_number").first()
+        )
+        context["next_issue"] = (
+            siblings.filter(issue_number__gt=self.issue_number).order_by("issue_number").first()
+        )
+        context["archive"] = self.get_parent()
+        return context
 
 
 class Subscriber(models.Model):

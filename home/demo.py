@@ -5,15 +5,18 @@ same state instead of creating it again. Other apps' ``demo`` modules build on
 ``ensure_translated_page``.
 """
 
+import json
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from .models import HomePage, StandardPage
 
@@ -194,8 +197,22 @@ def ensure_locales():
 
 
 def _stream_content(stream_value):
-    """A StreamField's content without the random block ids, for comparison."""
-    return [(block["type"], block["value"]) for block in stream_value.get_prep_value()]
+    """A StreamField's content as stored (dates as text...) without the random block ids (of
+    its blocks and of the items of list blocks inside them), for comparison."""
+    stored = json.loads(json.dumps(stream_value.get_prep_value(), cls=DjangoJSONEncoder))
+    return [(block["type"], _without_ids(block["value"])) for block in stored]
+
+
+def _without_ids(value):
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: _without_ids(item)
+            for key, item in value.items()
+            if not (key == "id" and "type" in value and "value" in value)
+        }
+    return value
 
 
 def _apply(page, fields):
@@ -246,6 +263,42 @@ def ensure_translated_page(model, parent_by_language, slug, content_by_language,
         changed = _apply(translation, {"slug": slug, **shared, **content_by_language[language]})
         pages[language] = _publish(translation, changed)
     return pages
+
+
+def translate_page(source_page, target_locale, pairs, changed=True):
+    """Translate ``source_page`` as a translator does in wagtail-localize: a translation
+    source, a translation, one StringTranslation per segment (``pairs`` maps a source string
+    to its translation; strings not in it stay as they are), then the target saved and
+    published. Returns the live translation; does nothing when ``changed`` is false and the
+    translation is already live and up to date."""
+    source, created = TranslationSource.get_or_create_from_instance(source_page)
+    existing = source_page.get_translation_or_none(target_locale)
+    if (
+        existing is not None
+        and not created
+        and not changed
+        and existing.live
+        and not existing.has_unpublished_changes
+    ):
+        return existing.specific
+    if not created:
+        source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=target_locale
+    )
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=target_locale,
+            context=segment.context,
+            defaults={"data": pairs.get(segment.string.data, segment.string.data)},
+        )
+    # A draft first, published right away: publishing through save_target(publish=True) waits
+    # for the transaction to commit, and seed_demo runs in one transaction.
+    translation.save_target(publish=False)
+    target = source_page.get_translation(target_locale)
+    target.get_latest_revision().publish()
+    return type(source_page).objects.get(pk=target.pk)
 
 
 @transaction.atomic

@@ -43,11 +43,13 @@ def test_skip_link_moves_focus_to_the_content(live_server, page, seeded):
 
 def public_paths():
     """One of every kind of public page, filled with the whole demo content."""
+    from bulletins.models import BulletinPage
     from calls.models import CallPage
     from directory.models import OrganisationPage
 
     organisation = OrganisationPage.objects.live().filter(locale__language_code="ru").first()
     call = CallPage.objects.live().filter(locale__language_code="et").first()
+    bulletins = BulletinPage.objects.live().order_by("-issue_number")
     return [
         "/ru/",
         "/et/about/",
@@ -59,6 +61,10 @@ def public_paths():
         "/ru/calls/",
         "/et/calls/?status=closed",
         call.get_url(),
+        "/ru/bulletins/",
+        "/en/bulletins/",
+        bulletins.filter(locale__language_code="ru").first().get_url(),
+        bulletins.filter(locale__language_code="et").first().get_url(),
     ]
 
 

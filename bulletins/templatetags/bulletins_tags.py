@@ -1,0 +1,93 @@
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale
+
+from bulletins.blocks import localized_calls
+
+register = template.Library()
+
+
+@register.simple_tag
+def funding_calls(value, page=None):
+    """The items of a calls section that can be shown, each ``{"call", "note"}``, the call in
+    the language of the bulletin ``page``. A section of the page's own body costs no query:
+    the page has resolved the calls of all its sections at once."""
+    chosen = [item["call"] for item in value["calls"] if item["call"] is not None]
+    shown = dict(getattr(page, "shown_calls", None) or {})
+    missing = [call for call in chosen if call.pk not in shown]
+    if missing:
+        locale_id = page.locale_id if page is not None else Locale.get_active().pk
+        shown.update(localized_calls(missing, locale_id))
+    return [
+        {"call": shown[item["call"].pk], "note": item["note"]}
+        for item in value["calls"]
+        if item["call"] is not None and shown.get(item["call"].pk) is not None
+    ]
+
+
+@register.filter
+def absolute(url, base_url):
+    """``url`` made absolute against ``base_url`` (e-mails need absolute links)."""
+    if not url:
+        return ""
+    return urljoin(base_url or "", url)
+
+
+@register.filter
+def absolute_links(html, base_url):
+    """Rich text with its links and images made absolute against ``base_url``, for e-mail."""
+    return mark_safe(  # noqa: S308 - the rich text is already HTML; only attributes change
+        LOCAL_URL.sub(lambda match: f'{match[1]}="{urljoin(base_url or "", match[2])}"', str(html))
+    )
+
+
+@register.filter
+def plain_text(html, base_url=""):
+    """Rich text as plain text for the text part of an e-mail: one paragraph per block,
+    "- " before list items, each link's address after its text."""
+    parser = _PlainText(base_url)
+    parser.feed(str(html))
+    parser.close()
+    return parser.text()
+
+
+LOCAL_URL = re.compile(r'\b(href|src)="(/[^"]*)"')
+
+
+class _PlainText(HTMLParser):
+    BLOCKS = {"p", "div", "h2", "h3", "h4", "ol", "ul", "blockquote"}
+
+    def __init__(self, base_url):
+        super().__init__(convert_charrefs=True)
+        self.base_url = base_url
+        self.out = []
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.out.append("\n\n")
+        elif tag == "li":
+            self.out.append("\n- ")
+        elif tag == "br":
+            self.out.append("\n")
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.out.append("\n\n")
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href and not href.startswith("#"):
+                self.out.append(f" <{urljoin(self.base_url or '', href)}>")
+
+    def handle_data(self, data):
+        self.out.append(re.sub(r"\s+", " ", data))
+
+    def text(self):
+        lines = [" ".join(line.split()) for line in "".join(self.out).split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,64 @@
+"""Fixtures of the bulletin page tests: the archive in three languages, issues and calls.
+
+Imported by the test modules (not a conftest, which other bulletin areas may add too)."""
+
+import pytest
+
+from bulletins.factories import BulletinPageFactory
+from bulletins.models import BulletinIndexPage
+from home.demo import ensure_translated_page
+from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
+
+ARCHIVE_CONTENT = {
+    "ru": {"title": "Бюллетень", "introduction": "Еженедельный бюллетень сети."},
+    "et": {"title": "Uudiskiri", "introduction": "Võrgustiku iganädalane uudiskiri."},
+    "en": {"title": "Bulletin", "introduction": "The network's weekly bulletin."},
+}
+
+
+@pytest.fixture
+def archives(site_tree):
+    """bulletins/ in every language, the three pages translations of each other."""
+    return ensure_translated_page(
+        BulletinIndexPage, site_tree["homes"], "bulletins", ARCHIVE_CONTENT
+    )
+
+
+@pytest.fixture
+def make_bulletin(archives):
+    def make(language="ru", **fields):
+        return BulletinPageFactory(parent=archives[language], **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_translated_call(make_call, funders):  # noqa: F811
+    """A call written in Estonian with its Russian version (same translation key), both
+    published through a revision as in the admin."""
+
+    def make(title_et, title_ru, funder="kysk", **fields):
+        fields.setdefault("revision", True)
+        estonian = make_call(title=title_et, funder=funders[funder]["et"], **fields)
+        russian = make_call(
+            language="ru",
+            title=title_ru,
+            slug=estonian.slug,
+            funder=funders[funder]["ru"],
+            translation_key=estonian.translation_key,
+            **fields,
+        )
+        return {"et": estonian, "ru": russian}
+
+    return make
+
+
+def calls_section(*calls, heading="", notes=None):
+    notes = notes or {}
+    return (
+        "calls",
+        {
+            "heading": heading,
+            "calls": [{"call": call, "note": notes.get(call.pk, "")} for call in calls],
+        },
+    )

@@ -1,0 +1,272 @@
+# Fixtures are imported from fixtures_pages and named as test arguments:
+# ruff: noqa: F811
+"""A bulletin issue as a reader sees it: the issue's number and date, then its sections —
+funding calls with funder and deadline, news, trainings and events, news from organisations
+and a closing note — with links to the neighbouring issues; a fixed number of queries however
+many calls it lists. The editor gets a clear error for an event that ends before it starts."""
+
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.test.utils import WagtailPageTestCase
+
+from bulletins.blocks import EVENT_ENDS_BEFORE_START
+from bulletins.models import BulletinIndexPage, BulletinPage
+from calls.templatetags.calls_tags import isotime
+from home.models import HomePage
+from portal.formats import format_datetime
+
+from .fixtures_pages import (  # noqa: F401 - fixtures
+    archives,
+    call_indexes,
+    calls_section,
+    funders,
+    make_bulletin,
+    make_call,
+    make_translated_call,
+    topics,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class TestPageTypes(WagtailPageTestCase):
+    def test_the_archive_lives_under_a_home_page_and_holds_issues(self):
+        self.assertAllowedParentPageTypes(BulletinIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(BulletinIndexPage, {BulletinPage})
+
+    def test_an_issue_lives_in_the_archive_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(BulletinPage, {BulletinIndexPage})
+        self.assertAllowedSubpageTypes(BulletinPage, set())
+
+
+def text_of(response):
+    return " ".join(BeautifulSoup(response.content, "html.parser").main.get_text(" ").split())
+
+
+FULL_BODY_EXTRAS = [
+    (
+        "news",
+        {
+            "heading": "",
+            "items": [
+                {
+                    "title": "«Силд» ищет волонтёров-переводчиков",
+                    "text": "<p>Каждую неделю мы переводим десятки объявлений.</p>",
+                    "link": "https://sild.example/vabatahtlikud",
+                }
+            ],
+        },
+    ),
+    (
+        "events",
+        {
+            "heading": "Обучение",
+            "items": [
+                {
+                    "title": "Тренинг «Как удержать волонтёров»",
+                    "date": date(2026, 3, 12),
+                    "end_date": date(2026, 3, 13),
+                    "time": "10:00–16:00",
+                    "place": "Тарту, Эстонский национальный музей",
+                    "description": "Двухдневный тренинг для координаторов.",
+                    "link": "https://sild.example/koolitus",
+                }
+            ],
+        },
+    ),
+    (
+        "organisation_news",
+        {
+            "heading": "",
+            "items": [
+                {
+                    "title": "Подростки сняли общий фильм",
+                    "organisation": "Нарвский молодёжный центр",
+                    "text": "Двенадцать подростков из двух городов сняли фильм.",
+                    "link": "",
+                }
+            ],
+        },
+    ),
+    (
+        "closing_note",
+        {"text": "<p>Хорошей недели!</p>", "signature": "Команда «Силда»"},
+    ),
+]
+
+
+def test_an_issue_shows_every_kind_of_section(client, make_bulletin, make_translated_call):
+    call = make_translated_call("Kogukondade koostööprojektid", "Совместные проекты сообществ")
+    issue = make_bulletin(
+        issue_number=846,
+        issue_date=date(2026, 3, 2),
+        title="Совместные проекты и обучение",
+        introduction="Главное за неделю.",
+        body=[
+            calls_section(call["ru"], notes={call["ru"].pk: "Подходит тем, кто нашёл партнёра."}),
+            *FULL_BODY_EXTRAS,
+        ],
+    )
+
+    response = client.get("/ru/bulletins/846/")
+
+    assert response.status_code == 200
+    assert response.context["page"].pk == issue.pk
+    page = text_of(response)
+    soup = BeautifulSoup(response.content, "html.parser")
+    issue_line = soup.select_one(".bulletin-issue")
+    assert "846" in issue_line.get_text()
+    assert issue_line.time["datetime"] == "2026-03-02"
+    assert issue_line.time.get_text() == "2 марта 2026 г."
+    # The call, with its funder, its deadline in Estonian time and the editor's note.
+    assert "Совместные проекты сообществ" in page
+    assert "Фонд гражданского общества" in page
+    item = soup.select_one(".bulletin-call")
+    assert item.a["href"] == call["ru"].url
+    assert item.time["datetime"] == isotime(call["ru"].deadline)
+    assert item.time.get_text() == format_datetime(call["ru"].deadline)
+    assert "Подходит тем, кто нашёл партнёра." in page
+    # News, events (with their dates and place), organisations' news, the closing note.
+    assert "«Силд» ищет волонтёров-переводчиков" in page
+    assert "Каждую неделю мы переводим десятки объявлений." in page
+    assert "Обучение" in page
+    event = soup.select_one(".bulletin-event")
+    assert [time["datetime"] for time in event.find_all("time")] == ["2026-03-12", "2026-03-13"]
+    assert "12 марта 2026 г." in event.get_text()
+    assert "10:00–16:00" in event.get_text()
+    assert "Тарту, Эстонский национальный музей" in page
+    assert "Нарвский молодёжный центр" in page
+    assert "Хорошей недели!" in page
+    assert "Команда «Силда»" in page
+    assert soup.find("a", href="https://sild.example/koolitus")
+
+
+def test_calls_that_are_no_longer_published_are_left_out(
+    client, make_bulletin, make_translated_call
+):
+    kept = make_translated_call("Avatud voor", "Открытый конкурс")
+    withdrawn = make_translated_call("Tagasi võetud voor", "Отозванный конкурс")
+    make_bulletin(issue_number=10, body=[calls_section(kept["ru"], withdrawn["ru"])])
+    withdrawn["ru"].unpublish()
+
+    page = text_of(client.get("/ru/bulletins/10/"))
+
+    assert "Открытый конкурс" in page
+    assert "Отозванный конкурс" not in page
+
+
+def test_a_call_chosen_in_another_language_is_shown_in_the_issues_language(
+    client, make_bulletin, make_translated_call
+):
+    call = make_translated_call("Keelepraktika projektid", "Проекты языковой практики")
+    # The editor picked the Estonian call in the Russian issue by mistake.
+    make_bulletin(issue_number=11, body=[calls_section(call["et"])])
+
+    page = text_of(client.get("/ru/bulletins/11/"))
+
+    assert "Проекты языковой практики" in page
+    assert "Keelepraktika projektid" not in page
+
+
+def test_an_issue_links_to_the_previous_and_next_issues_and_the_archive(client, make_bulletin):
+    make_bulletin(issue_number=100, issue_date=date(2026, 1, 5), title="Выпуск сто")
+    make_bulletin(issue_number=101, issue_date=date(2026, 1, 12), title="Выпуск сто один")
+    make_bulletin(issue_number=102, issue_date=date(2026, 1, 19), title="Выпуск сто два")
+    make_bulletin(issue_number=103, issue_date=date(2026, 1, 26), live=False, title="Черновик")
+
+    soup = BeautifulSoup(client.get("/ru/bulletins/101/").content, "html.parser")
+
+    assert soup.find("a", rel="prev")["href"] == "/ru/bulletins/100/"
+    assert soup.find("a", rel="next")["href"] == "/ru/bulletins/102/"
+    assert soup.find("nav", class_="bulletin-pager").find("a", href="/ru/bulletins/")
+    newest = BeautifulSoup(client.get("/ru/bulletins/102/").content, "html.parser")
+    assert newest.find("a", rel="next") is None  # the draft is not offered
+
+
+def count_queries(client, path):
+    client.get(path)  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_an_issue_costs_the_same_queries_for_2_and_24_calls(
+    client, make_bulletin, make_call, funders
+):
+    def calls(count, start):
+        return [
+            make_call(
+                language="ru",
+                title=f"Конкурс {number}",
+                funder=funders["kysk" if number % 2 else "narva"]["ru"],
+            )
+            for number in range(start, start + count)
+        ]
+
+    make_bulletin(issue_number=1, body=[calls_section(*calls(2, 0)), *FULL_BODY_EXTRAS])
+    few = count_queries(client, "/ru/bulletins/1/")
+    many_calls = calls(24, 2)
+    make_bulletin(
+        issue_number=2,
+        body=[
+            calls_section(*many_calls[:12]),
+            *FULL_BODY_EXTRAS,
+            calls_section(*many_calls[12:], heading="Ещё конкурсы"),
+        ],
+    )
+    many = count_queries(client, "/ru/bulletins/2/")
+
+    assert many == few
+    assert many <= 20
+
+
+def test_an_event_that_ends_before_it_starts_is_refused_with_a_clear_error(
+    client, archives, site_tree
+):
+    client.force_login(get_user_model().objects.get(username="editor"))
+    url = f"/admin/pages/add/bulletins/bulletinpage/{archives['ru'].pk}/"
+    form = {
+        "title": "Выпуск с ошибкой",
+        "slug": "oshibka",
+        "issue_number": "900",
+        "issue_date": "2026-03-02",
+        "introduction": "",
+        "body-count": "1",
+        "body-0-type": "events",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-id": "",
+        "body-0-value-heading": "",
+        "body-0-value-items-count": "1",
+        "body-0-value-items-0-deleted": "",
+        "body-0-value-items-0-order": "0",
+        "body-0-value-items-0-id": "",
+        "body-0-value-items-0-value-title": "Тренинг",
+        "body-0-value-items-0-value-date": "2026-03-12",
+        "body-0-value-items-0-value-end_date": "2026-03-10",
+        "body-0-value-items-0-value-time": "",
+        "body-0-value-items-0-value-place": "Таллинн",
+        "body-0-value-items-0-value-description": "",
+        "body-0-value-items-0-value-link": "",
+    }
+
+    response = client.post(url, form)
+
+    assert response.status_code == 200
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        assert str(EVENT_ENDS_BEFORE_START) in response.content.decode()
+    assert not BulletinPage.objects.filter(slug="oshibka").exists()
+
+    form["body-0-value-items-0-value-end_date"] = "2026-03-13"
+    response = client.post(url, form)
+    assert response.status_code == 302
+    saved = BulletinPage.objects.get(slug="oshibka")
+    (event,) = saved.body[0].value["items"]
+    assert event["end_date"] - event["date"] == timedelta(days=1)
