@@ -18,7 +18,7 @@ from .models import Subscriber
 from .tokens import CONFIRM_MAX_AGE
 
 PURGE_AFTER = timedelta(seconds=CONFIRM_MAX_AGE)
-PURGE_AT = time(3, 0)  # local time: a quiet hour
+PURGE_AT = time(2, 0)  # local time: a quiet hour, and never skipped or repeated by DST
 QUEUED_KEY = "bulletins:purge-queued:{day}"
 
 
