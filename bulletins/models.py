@@ -289,6 +289,31 @@ class Subscriber(models.Model):
     def __str__(self):
         return self.email
 
+    def save(self, *args, **kwargs):
+        """Keep the address normalised and the dates in step with the status, however the row
+        is saved (sign-up, import, the admin)."""
+        changed = {"email"}
+        self.email = self.normalise_email(self.email)
+        if self.status == self.Status.CONFIRMED and self.confirmed_at is None:
+            self.confirmed_at = timezone.now()
+            changed.add("confirmed_at")
+        if self.status == self.Status.UNSUBSCRIBED and self.unsubscribed_at is None:
+            self.unsubscribed_at = timezone.now()
+            changed.add("unsubscribed_at")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def normalise_email(value):
+        """One address, one row: "  Olga@NGO.example " and "olga@ngo.example" are the same."""
+        return (value or "").strip().lower()
+
+    def clean(self):
+        # Before the unique check of a model form, so that a differently written duplicate is
+        # reported as a duplicate rather than failing on the database's constraint.
+        self.email = self.normalise_email(self.email)
+
 
 class Campaign(models.Model):
     """Sending one bulletin to an audience."""

@@ -48,6 +48,21 @@ def read_token(token, purpose, max_age=None):
     return subscriber
 
 
+def is_for_deleted_subscriber(token, purpose):
+    """True when ``token`` is a genuine ``purpose`` link, however old, whose subscriber has
+    since deleted their data: such a link gets a friendly answer, a forged one does not."""
+    try:
+        value = signing.loads(token, salt=purpose)
+    except signing.BadSignature:
+        return False
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], int)
+        and not Subscriber.objects.filter(pk=value[0]).exists()
+    )
+
+
 def token_url(subscriber, purpose):
     """The absolute URL of a token link (outside the language prefix)."""
     path = reverse(URL_NAMES[purpose], args=[make_token(subscriber, purpose)])

@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail_modeladmin.options import modeladmin_register
 
 from portal.sections import HOME_SECTIONS
 
+from .admin_subscribers import SubscriberAdmin
 from .admin_views import AssembleNextIssueView, can_assemble
 from .models import BulletinIndexPage, BulletinPage
 
@@ -68,3 +70,6 @@ def latest_bulletin_section(page, request):
         "bulletin": bulletin,
         "archive_url": bulletin.get_parent().get_url(request),
     }
+
+
+modeladmin_register(SubscriberAdmin)

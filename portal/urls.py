@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bulletins.urls import token_urlpatterns as newsletter_token_urls
+
 from . import views
 from .api import api_router
 
@@ -20,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("newsletter/", include(newsletter_token_urls)),
 ]
 
 if settings.DEBUG:
@@ -33,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("calls/", include("calls.urls")),
+    path("newsletter/", include("bulletins.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -200,6 +200,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 RATE_LIMITS = {
     "contact": {"ip": "5/h", "sender": "3/h", "organisation": "10/d"},
     "follow": {"ip": "20/h", "recipient": "5/d"},
+    "subscribe": {"ip": "10/h", "recipient": "3/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
