@@ -243,7 +243,7 @@ class BulletinMail:
         boundary = f"=_sild_{secrets.token_hex(12)}"
         self._head = (
             f"From: {self.envelope_from}\r\n"
-            f"Subject: {Header(self.subject, 'utf-8', maxlinelen=76).encode()}\r\n"
+            f"Subject: {_header_text(self.subject)}\r\n"
             f"List-Id: {self.list_id}\r\n"
             "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
             "MIME-Version: 1.0\r\n"
@@ -337,6 +337,14 @@ class BulletinMail:
         )
         message.attach_alternative(html_part, "text/html")
         return message
+
+
+def _header_text(value):
+    try:
+        value.encode("ascii")
+    except UnicodeEncodeError:
+        return Header(value, "utf-8", maxlinelen=76).encode()
+    return value
 
 
 def _crlf(text):

@@ -92,8 +92,8 @@ class VersionState:
     name: str
     page: BulletinPage | None  # the live version in this language, if any
     stale: bool  # older than its source (wagtail-localize's sync)
-    # The language of the version readers of this language get.
-    sent_language: str
+    # The language of the version readers of this language get (None: none is published).
+    sent_language: str | None
 
     @property
     def missing(self):
@@ -119,7 +119,7 @@ def version_states(page):
         elif MAIN_LANGUAGE in live:
             sent = MAIN_LANGUAGE
         else:
-            sent = page.locale.language_code
+            sent = None  # nothing published to fall back to
         states.append(VersionState(code, name, version, stale, sent))
     return states
 
@@ -173,7 +173,7 @@ def queue_campaign(
     languages = [code for code, _name in settings.LANGUAGES if code in set(languages)]
     if not languages:
         raise CannotSend(_("Choose at least one language."))
-    if all(states[code].missing and states[code].sent_language == code for code in languages):
+    if any(states[code].sent_language is None for code in languages):
         raise CannotSend(_("The bulletin is not published: publish it before sending it."))
     stale = [states[code].name for code in languages if states[code].stale]
     if stale and not allow_stale:
@@ -235,7 +235,7 @@ def create_deliveries(campaign):
             Delivery(
                 campaign=campaign,
                 subscriber_id=subscriber_id,
-                language=states[language].sent_language,
+                language=states[language].sent_language or page.locale.language_code,
             )
         )
         if len(chunk) == 2000:

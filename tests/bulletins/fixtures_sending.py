@@ -1,12 +1,16 @@
 """Bulletins and subscribers to send to, built directly (the editor's and subscribers' own
 flows are tested elsewhere)."""
 
+import time
 from datetime import date
+from email.header import decode_header, make_header
 
 import pytest
 from django.contrib.auth import get_user_model
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
-from bulletins.models import BulletinIndexPage, BulletinPage, Subscriber
+from bulletins.models import BulletinIndexPage, BulletinPage, Campaign, Subscriber
 
 RUSSIAN = {
     "title": "Бюллетень №12: гранты на декабрь",
@@ -87,3 +91,46 @@ def editor(site_tree):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def db_tasks(settings):
+    """The real task queue (django-tasks' database backend) instead of running tasks at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_tasks(until, timeout=60):
+    """Run queued tasks one at a time in this process, as ``db_worker`` does, until ``until()``
+    holds (tasks queued for later run once their time has come)."""
+    deadline = time.monotonic() + timeout
+    while not until():
+        assert time.monotonic() < deadline, "the queued tasks did not finish in time"
+        Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=1,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+        if not DBTaskResult.objects.ready().exists():
+            time.sleep(0.05)
+
+
+def campaign_done(campaign):
+    def done():
+        campaign.refresh_from_db()
+        return campaign.status == Campaign.Status.DONE
+
+    return done
+
+
+def recipients(smtp_server):
+    return sorted(address for message in smtp_server.messages for address in message["to"])
+
+
+def subject(message):
+    """The decoded subject of a message the SMTP server received."""
+    return str(make_header(decode_header(message["message"]["Subject"])))
