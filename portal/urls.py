@@ -20,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # Bounce and complaint webhooks of an e-mail service (django-anymail checks signatures).
+    path("newsletter/anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
