@@ -348,6 +348,9 @@ class Campaign(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The key of the send form the campaign came from: a second click on "Send", or the form
+    # submitted again, finds this campaign instead of starting another.
+    send_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("campaign")

@@ -2,15 +2,19 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
 from portal.sections import HOME_SECTIONS
 
+from . import admin_views
+from .admin_campaigns import CampaignAdmin
 from .admin_subscribers import SubscriberAdmin
-from .admin_views import AssembleNextIssueView, can_assemble
+from .assemble_views import AssembleNextIssueView, can_assemble
 from .models import BulletinIndexPage, BulletinPage
 
-# The bulletin as content: the "Assemble the next issue" action and the home page's block.
+modeladmin_register(SubscriberAdmin)
+modeladmin_register(CampaignAdmin)
 
 
 @hooks.register("register_admin_urls")
@@ -20,6 +24,31 @@ def bulletin_admin_urls():
             "bulletins/<int:archive_id>/assemble/",
             AssembleNextIssueView.as_view(),
             name="bulletins_assemble",
+        ),
+        path(
+            "bulletins/sending/<int:page_id>/",
+            admin_views.SendView.as_view(),
+            name="bulletins_send",
+        ),
+        path(
+            "bulletins/sending/<int:page_id>/preview/<str:language>/",
+            admin_views.preview,
+            name="bulletins_preview",
+        ),
+        path(
+            "bulletins/sending/campaigns/<int:campaign_id>/",
+            admin_views.ProgressView.as_view(),
+            name="bulletins_progress",
+        ),
+        path(
+            "bulletins/sending/campaigns/<int:campaign_id>/progress.json",
+            admin_views.progress_json,
+            name="bulletins_progress_json",
+        ),
+        path(
+            "bulletins/sending/campaigns/<int:campaign_id>/<str:action>/",
+            admin_views.campaign_action,
+            name="bulletins_campaign_action",
         ),
     ]
 
@@ -51,6 +80,17 @@ def assemble_listing_button(page, user, next_url=None):
     yield from _assemble_buttons(page)
 
 
+@hooks.register("register_page_header_buttons")
+def send_bulletin_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is BulletinPage and page.permissions_for_user(user).can_publish():
+        yield Button(
+            _("Send"),
+            reverse("bulletins_send", args=[page.pk]),
+            icon_name="mail",
+            priority=55,
+        )
+
+
 @hooks.register(HOME_SECTIONS)
 def latest_bulletin_section(page, request):
     """The home page's "latest bulletin" block, in the home page's language."""
@@ -70,6 +110,3 @@ def latest_bulletin_section(page, request):
         "bulletin": bulletin,
         "archive_url": bulletin.get_parent().get_url(request),
     }
-
-
-modeladmin_register(SubscriberAdmin)

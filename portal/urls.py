@@ -23,6 +23,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("newsletter/", include(newsletter_token_urls)),
+    # Bounce and complaint webhooks of an e-mail service (django-anymail checks signatures).
+    path("newsletter/anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

@@ -18,6 +18,9 @@ env = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     NEWSLETTER_RATE_PER_SECOND=(float, 10.0),
     NEWSLETTER_LEASE_SECONDS=(int, 60),
+    NEWSLETTER_POSTAL_ADDRESS=(str, "Sild, Tallinn, Estonia"),
+    TASKS_BACKEND=(str, "database"),
+    EMAIL_BACKEND=(str, ""),
     EMAIL_TIMEOUT=(int, 10),
     TRUSTED_PROXY_COUNT=(int, 0),
 )
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -140,6 +144,16 @@ else:
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+if env("TASKS_BACKEND") == "rq":
+    # Workers on several machines share one queue in Redis:
+    # `manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job default`.
+    if not REDIS_URL:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,6 +196,15 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+if env("EMAIL_BACKEND"):
+    # An e-mail service through django-anymail, e.g. anymail.backends.mailgun.EmailBackend,
+    # with its settings in ANYMAIL_* variables (ANYMAIL_MAILGUN_API_KEY=...).
+    EMAIL_BACKEND = env("EMAIL_BACKEND")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in env.ENVIRON.items()
+    if name.startswith("ANYMAIL_")
+}
 # django-environ's EMAIL_URL options do not set a timeout: without one, a server that accepts
 # the connection and never answers would hold a task worker forever.
 EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")
@@ -192,6 +215,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEWSLETTER_RATE_PER_SECOND = env("NEWSLETTER_RATE_PER_SECOND")
 NEWSLETTER_LEASE_SECONDS = env("NEWSLETTER_LEASE_SECONDS")
+# Deliveries one send task claims, sends over one SMTP connection and commits one by one.
+NEWSLETTER_BATCH_SIZE = 200
+# A temporary refusal (4xx) is tried again after this many seconds, doubling each time, up to
+# EMAIL_SEND_ATTEMPTS attempts; this many permanent refusals (5xx) mark the address bounced.
+NEWSLETTER_RETRY_SECONDS = 60
+NEWSLETTER_HARD_BOUNCES = 3
+# Printed at the foot of every bulletin, with the reason the reader gets it.
+NEWSLETTER_POSTAL_ADDRESS = env("NEWSLETTER_POSTAL_ADDRESS")
 
 # Proxies in front of the site whose X-Forwarded-For entries are trusted (portal.ratelimit).
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
@@ -201,6 +232,8 @@ RATE_LIMITS = {
     "contact": {"ip": "5/h", "sender": "3/h", "organisation": "10/d"},
     "follow": {"ip": "20/h", "recipient": "5/d"},
     "subscribe": {"ip": "10/h", "recipient": "3/d"},
+    # Test sends of a bulletin from the admin, per editor and per address.
+    "bulletin_test": {"ip": "30/h", "recipient": "10/h"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
