@@ -553,3 +553,85 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+# --- Members: the people who keep an organisation's profile (directory.my) ----------------
+
+
+class Membership(models.Model):
+    """A person's place in an organisation: owners manage the members, editors (and owners)
+    keep the profile, news and joint projects. Only an ``active`` membership gives access;
+    a ``pending`` one waits for an owner (join requests) or for a portal editor (the first
+    owner of an organisation)."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("owner")
+        EDITOR = "editor", _("editor")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        ACTIVE = "active", _("active")
+        DECLINED = "declined", _("declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    message = models.TextField(
+        _("message"), blank=True, max_length=500, validators=[MaxLengthValidator(500)]
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation", "-role", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="unique_membership_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation}"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_owner(self):
+        return self.is_active and self.role == self.Role.OWNER
+
+    @property
+    def awaits_portal_editor(self):
+        """The first owner of an organisation is confirmed by the portal's editors, everyone
+        after by an owner."""
+        return self.status == self.Status.PENDING and self.role == self.Role.OWNER

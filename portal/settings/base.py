@@ -200,6 +200,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 RATE_LIMITS = {
     "contact": {"ip": "5/h", "sender": "3/h", "organisation": "10/d"},
     "follow": {"ip": "20/h", "recipient": "5/d"},
+    # Every form of the member area (directory.my), then the actions with their own limits.
+    "member": {"ip": "300/h", "user": "120/h"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "my"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
+    path("organisations/<int:organisation_id>/members/", views.members, name="members"),
+]
