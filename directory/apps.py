@@ -9,3 +9,4 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .my import moderation  # noqa: F401

@@ -598,6 +598,11 @@ class Membership(models.Model):
     message = models.TextField(
         _("message"), blank=True, max_length=500, validators=[MaxLengthValidator(500)]
     )
+    founded = models.BooleanField(
+        _("added the organisation to the portal"),
+        default=False,
+        help_text=_("Until confirmed, a founder may only prepare the first profile version."),
+    )
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -635,3 +640,37 @@ class Membership(models.Model):
         """The first owner of an organisation is confirmed by the portal's editors, everyone
         after by an owner."""
         return self.status == self.Status.PENDING and self.role == self.Role.OWNER
+
+
+class RegisterEntry(models.Model):
+    """One non-profit from the Estonian business register's open data (``import_register``):
+    a new organisation whose code is here is pre-filled and marked as registered; an unknown or
+    deleted code is flagged for the editors who confirm it."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        LIQUIDATION = "liquidation", _("in liquidation")
+        DELETED = "deleted", _("deleted from the register")
+        OTHER = "other", _("other")
+
+    registry_code = models.CharField(_("registry code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.OTHER
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED
+    )
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
+        ordering = ["registry_code"]
+
+    def __str__(self):
+        return f"{self.registry_code} {self.name}"
+
+    @property
+    def is_registered(self):
+        return self.status == self.Status.REGISTERED

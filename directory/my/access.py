@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from portal.ratelimit import exceeded
 
-from ..models import Membership
+from ..models import Membership, OrganisationPage
 
 
 def member_view(view):
@@ -18,32 +18,44 @@ def member_view(view):
     return never_cache(login_required(view))
 
 
-def membership_or_404(request, organisation_id, owner=False):
+def membership_or_404(request, organisation_id, owner=False, founder=False):
     """The person's active membership of the organisation; 404 when there is none (whether
-    or not the organisation exists), 403 when ``owner`` is asked of an editor."""
+    or not the organisation exists), 403 when ``owner`` is asked of an editor.
+
+    With ``founder``, the not yet confirmed founder of an organisation that has no published
+    profile version is let in too: they prepare the first version that editors approve."""
     membership = (
         Membership.objects.select_related("organisation")
-        .filter(
-            user=request.user,
-            organisation_id=organisation_id,
-            status=Membership.Status.ACTIVE,
-        )
+        .filter(user=request.user, organisation_id=organisation_id)
+        .exclude(status=Membership.Status.DECLINED)
         .first()
     )
     if membership is None:
+        raise Http404
+    if not membership.is_active and not (founder and is_unconfirmed_founder(membership)):
         raise Http404
     if owner and membership.role != Membership.Role.OWNER:
         raise PermissionDenied
     return membership
 
 
-def organisation_view(owner=False):
+def is_unconfirmed_founder(membership):
+    return (
+        membership.founded
+        and membership.status == Membership.Status.PENDING
+        and not OrganisationPage.objects.filter(
+            organisation_id=membership.organisation_id, live=True
+        ).exists()
+    )
+
+
+def organisation_view(owner=False, founder=False):
     """A member view of one organisation: ``view(request, membership, ...)``."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, organisation_id, *args, **kwargs):
-            membership = membership_or_404(request, organisation_id, owner=owner)
+            membership = membership_or_404(request, organisation_id, owner=owner, founder=founder)
             return view(request, membership, *args, **kwargs)
 
         return member_view(wrapped)

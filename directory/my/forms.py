@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Membership
+from ..models import Membership, Organisation, OrganisationPage
+from ..validators import validate_registry_code
 
 
 class MemberDecisionForm(forms.Form):
@@ -38,3 +40,110 @@ class MemberDecisionForm(forms.Form):
         if action == "remove" and membership.status != Membership.Status.ACTIVE:
             raise forms.ValidationError(_("This person is not a member."))
         return cleaned
+
+
+def _page_field(name, **kwargs):
+    return OrganisationPage._meta.get_field(name).formfield(**kwargs)
+
+
+class ProfileForm(forms.Form):
+    """The texts of one language version of a profile. A plain form over the page's fields
+    (their limits and validators come from the model): the page is filled by ``apply``."""
+
+    title = _page_field("title", label=_("Name of the organisation in this language"))
+    short_name = _page_field("short_name")
+    introduction = _page_field("introduction")
+    description = _page_field("description")
+    target_groups = _page_field("target_groups")
+    partner_wanted = _page_field("partner_wanted")
+
+    def __init__(self, *args, page=None, **kwargs):
+        if page is not None:
+            draft = page.get_latest_revision_as_object()
+            kwargs.setdefault("initial", {name: getattr(draft, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+
+    def apply(self, page):
+        for name in self.fields:
+            setattr(page, name, self.cleaned_data[name])
+        page.draft_title = page.title
+        return page
+
+
+class FirstVersionForm(ProfileForm):
+    language = forms.ChoiceField(
+        label=_("Language of the first profile version"),
+        choices=settings.LANGUAGES,
+        help_text=_("You can add the other languages once the profile is approved."),
+    )
+    field_order = ["language"]
+
+
+class NewOrganisationForm(forms.ModelForm):
+    """The facts of a new organisation; the register fills in the name and legal form."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "registry_code",
+            "registered_name",
+            "legal_form",
+            "county",
+            "town",
+            "works_in_russian",
+            "works_in_estonian",
+            "works_in_english",
+            "other_languages",
+            "email",
+        ]
+
+    def clean_registry_code(self):
+        code = self.cleaned_data.get("registry_code") or None
+        if code and Organisation.objects.filter(registry_code=code).exists():
+            raise forms.ValidationError(
+                _(
+                    "This organisation is already in the directory. Ask to join it instead of "
+                    "adding it again."
+                ),
+                code="registry_code_taken",
+            )
+        return code
+
+
+class JoinForm(forms.Form):
+    registry_code = forms.CharField(
+        label=_("Registry code of the organisation"),
+        max_length=8,
+        validators=[validate_registry_code],
+        help_text=_("Eight digits, for example 80012345."),
+    )
+    message = forms.CharField(
+        label=_("Message to the organisation's owners (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Who you are in the organisation. Up to 500 characters."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_registry_code(self):
+        code = self.cleaned_data["registry_code"]
+        organisation = Organisation.objects.filter(registry_code=code).first()
+        if organisation is None:
+            raise forms.ValidationError(
+                _(
+                    "No organisation with this registry code is in the directory. Check the "
+                    "code, or add the organisation as a new one."
+                ),
+                code="unknown",
+            )
+        if Membership.objects.filter(organisation=organisation, user=self.user).exists():
+            raise forms.ValidationError(
+                _("You are already a member of this organisation, or have asked to be."),
+                code="member",
+            )
+        self.organisation = organisation
+        return code

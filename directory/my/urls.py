@@ -6,6 +6,8 @@ app_name = "my"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("organisations/new/", views.create, name="create"),
+    path("organisations/join/", views.join, name="join"),
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
     path("organisations/<int:organisation_id>/members/", views.members, name="members"),
 ]

@@ -202,6 +202,8 @@ RATE_LIMITS = {
     "follow": {"ip": "20/h", "recipient": "5/d"},
     # Every form of the member area (directory.my), then the actions with their own limits.
     "member": {"ip": "300/h", "user": "120/h"},
+    "organisation_new": {"ip": "20/d", "user": "5/d"},
+    "join_request": {"user": "10/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.

@@ -38,3 +38,35 @@ def sign_in(client):
         return user
 
     return sign_in
+
+
+@pytest.fixture
+def editor(site_tree):
+    """The demo editor (Editors and Moderators groups)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="editor")
+
+
+def moderate(client, editor, page, action, comment=""):
+    """The editor approves or rejects the page's current moderation task in the admin."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/",
+        {"comment": comment},
+    )
+    assert response.status_code in (200, 302), response.content[:500]
+    client.logout()
+    return response
+
+
+def subject(message):
+    from email.header import decode_header, make_header
+
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def body(message):
+    return message.get_payload(decode=True).decode()
