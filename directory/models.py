@@ -160,6 +160,14 @@ class Organisation(models.Model):
         related_name="+",
         help_text=_("Optional: the call's page then lists this organisation, in every language."),
     )
+    review_member_edits = models.BooleanField(
+        _("review the members' edits"),
+        default=False,
+        help_text=_(
+            "Profile versions saved by the organisation's members then wait for an editor's "
+            "approval, and its shared facts cannot be changed by them."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -209,6 +217,7 @@ class Organisation(models.Model):
             ],
             heading=_("Contacts"),
         ),
+        FieldPanel("review_member_edits"),
     ]
 
     class Meta:

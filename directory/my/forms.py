@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Membership, Organisation, OrganisationPage
 from ..validators import validate_registry_code
+from .uploads import LogoField
 
 
 class MemberDecisionForm(forms.Form):
@@ -147,3 +149,40 @@ class JoinForm(forms.Form):
             )
         self.organisation = organisation
         return code
+
+
+def _https_by_default(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class FactsForm(forms.ModelForm):
+    """The facts shared by every language version, and the logo."""
+
+    logo_upload = LogoField(
+        label=_("New logo"),
+        help_text=_("PNG, JPEG, GIF or WebP; at most 2 MB and 4 million pixels."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "registered_name",
+            "founding_year",
+            "county",
+            "town",
+            "activity_fields",
+            "works_in_russian",
+            "works_in_estonian",
+            "works_in_english",
+            "other_languages",
+            "email",
+            "publish_email",
+            "phone",
+            "website",
+            "social_links",
+            "looking_for_partners",
+        ]
+        widgets = {"activity_fields": forms.CheckboxSelectMultiple}
+        formfield_callback = _https_by_default

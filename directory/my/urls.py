@@ -10,4 +10,10 @@ urlpatterns = [
     path("organisations/join/", views.join, name="join"),
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
     path("organisations/<int:organisation_id>/members/", views.members, name="members"),
+    path("organisations/<int:organisation_id>/facts/", views.facts, name="facts"),
+    path(
+        "organisations/<int:organisation_id>/profile/<str:language>/",
+        views.profile,
+        name="profile",
+    ),
 ]

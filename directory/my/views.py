@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -8,7 +11,15 @@ from .. import register
 from ..models import Membership, OrganisationPage
 from . import memberships, profiles
 from .access import member_view, organisation_view, over_limit
-from .forms import FirstVersionForm, JoinForm, MemberDecisionForm, NewOrganisationForm
+from .forms import (
+    FactsForm,
+    FirstVersionForm,
+    JoinForm,
+    MemberDecisionForm,
+    NewOrganisationForm,
+    ProfileForm,
+)
+from .uploads import save_logo
 
 
 @member_view
@@ -33,10 +44,15 @@ def _versions(organisation):
 
 @organisation_view(founder=True)
 def organisation(request, membership):
+    versions = list(_versions(membership.organisation))
+    present = {version.locale.language_code for version in versions}
     context = {
         "membership": membership,
         "organisation": membership.organisation,
-        "versions": _versions(membership.organisation),
+        "versions": versions,
+        "missing_languages": [
+            (code, name) for code, name in _language_names().items() if code not in present
+        ],
     }
     return TemplateResponse(request, "directory/my/organisation.html", context)
 
@@ -155,3 +171,91 @@ def join(request):
         else:
             status = 400
     return TemplateResponse(request, "directory/my/join.html", {"form": form}, status=status)
+
+
+def _language_or_404(language):
+    if language not in dict(settings.LANGUAGES) or profiles.directory_page(language) is None:
+        raise Http404
+    return language
+
+
+@organisation_view(founder=True)
+def profile(request, membership, language):
+    """Edit the organisation's version in ``language``, or add one."""
+    organisation = membership.organisation
+    language = _language_or_404(language)
+    page = (
+        OrganisationPage.objects.filter(organisation=organisation, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
+    form = ProfileForm(request.POST or None, page=page)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, form, "profile_edit", organisation=organisation.pk):
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                if page is None:
+                    published = profiles.new_version(
+                        organisation, language, form.apply(OrganisationPage()), request.user
+                    )
+                else:
+                    draft = page.get_latest_revision_as_object()
+                    published = profiles.save_version(form.apply(draft), request.user)
+            if published:
+                messages.success(request, _("Saved and published."))
+            else:
+                messages.success(
+                    request, _("Saved. The portal's editors check it before it is published.")
+                )
+            return redirect("my:organisation", organisation_id=organisation.pk)
+        else:
+            status = 400
+    context = {
+        "membership": membership,
+        "organisation": organisation,
+        "page": page,
+        "form": form,
+        "language": language,
+        "language_name": _language_names()[language],
+        "in_moderation": page is not None and page.current_workflow_state is not None,
+    }
+    return TemplateResponse(request, "directory/my/profile.html", context, status=status)
+
+
+def _language_names():
+    return {
+        "ru": _("Russian"),
+        "et": _("Estonian"),
+        "en": _("English"),
+    }
+
+
+@organisation_view(founder=True)
+def facts(request, membership):
+    organisation = membership.organisation
+    if organisation.review_member_edits:
+        status = 403 if request.method == "POST" else 200
+        context = {"membership": membership, "organisation": organisation, "form": None}
+        return TemplateResponse(request, "directory/my/facts.html", context, status=status)
+    form = FactsForm(request.POST or None, request.FILES or None, instance=organisation)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, form, "profile_edit", organisation=organisation.pk):
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                organisation = form.save(commit=False)
+                if form.cleaned_data["logo_upload"]:
+                    organisation.logo = save_logo(
+                        organisation, form.cleaned_data["logo_upload"], request.user
+                    )
+                organisation.save()
+                form.save_m2m()
+            messages.success(request, _("Saved. The facts are the same in every language version."))
+            return redirect("my:organisation", organisation_id=organisation.pk)
+        else:
+            status = 400
+    context = {"membership": membership, "organisation": organisation, "form": form}
+    return TemplateResponse(request, "directory/my/facts.html", context, status=status)

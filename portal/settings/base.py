@@ -204,6 +204,7 @@ RATE_LIMITS = {
     "member": {"ip": "300/h", "user": "120/h"},
     "organisation_new": {"ip": "20/d", "user": "5/d"},
     "join_request": {"user": "10/d"},
+    "profile_edit": {"organisation": "200/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
@@ -230,6 +231,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Logos uploaded by organisation members (directory.my.uploads).
+MEMBER_LOGO_MAX_BYTES = 2 * 1024 * 1024
+MEMBER_LOGO_MAX_PIXELS = 4_000_000
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
