@@ -16,6 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from portal.sanitise import clean_html
 
 from .taxonomy import REGISTRY_CODE_PREFIX, County, LegalForm, WorkingLanguage
 from .validators import (
@@ -683,3 +684,77 @@ class RegisterEntry(models.Model):
     @property
     def is_registered(self):
         return self.status == self.Status.REGISTERED
+
+
+class NewsItem(models.Model):
+    """A news item an organisation submits for the bulletin. Editors approve or reject it in
+    the admin (News submissions); approved items show on the profile and are offered to the
+    next bulletin (``directory.news.approved_news_since``)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("waiting for the editors")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("not accepted")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="news_items",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+        help_text=_("Up to 5,000 characters. Bold, italics, lists and links are kept."),
+    )
+    link = models.URLField(_("link"), blank=True, max_length=300)
+    event_date = models.DateField(_("event date"), null=True, blank=True)
+    event_place = models.CharField(_("event place"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SUBMITTED,
+        db_index=True,
+    )
+    moderator_comment = models.TextField(
+        _("comment to the organisation"),
+        blank=True,
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
+        help_text=_("Sent to the member with the decision."),
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("news submission")
+        verbose_name_plural = _("news submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Whoever wrote it (a member, or an editor in the admin), only clean HTML is stored.
+        self.text = clean_html(self.text)
+        super().save(*args, **kwargs)

@@ -1,7 +1,9 @@
 """The editors' side of the member area in the Wagtail admin: membership requests to confirm
-(the first owner of an organisation), with what the business register says of each."""
+(the first owner of an organisation), with what the business register says of each, and the
+moderation queue of news submissions."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,8 +12,11 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
+from portal.mail import send_email_on_commit
+
 from .. import register
-from ..models import Membership
+from ..models import Membership, NewsItem
+from .emails import news_decided
 from .memberships import decide
 
 
@@ -87,3 +92,50 @@ class PendingRequestsPanel(Component):
 def add_pending_requests_panel(request, panels):
     if request.user.has_perm("directory.change_membership"):
         panels.append(PendingRequestsPanel())
+
+
+class NewsItemEditView(EditView):
+    def form_valid(self, form):
+        before = (
+            NewsItem.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+        )
+        decided = (
+            before == NewsItem.Status.SUBMITTED
+            and form.cleaned_data.get("status") != NewsItem.Status.SUBMITTED
+        )
+        if decided:
+            form.instance.decided_at = timezone.now()
+            form.instance.decided_by = self.request.user
+            send_email_on_commit(news_decided, news_id=self.instance.pk)
+        return super().form_valid(form)
+
+
+class NewsItemAdmin(ModelAdmin):
+    """The moderation queue of news from organisations: waiting items first."""
+
+    model = NewsItem
+    menu_label = _("News submissions")
+    menu_icon = "doc-full"
+    menu_order = 296
+    list_display = ("title", "organisation", "language", "status", "created_at")
+    list_filter = ("status", "language")
+    search_fields = ("title", "organisation__registered_name")
+    ordering = ("-status", "-created_at")
+    edit_view_class = NewsItemEditView
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("moderator_comment"),
+        FieldPanel("organisation"),
+        FieldPanel("language"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("link"),
+        FieldPanel("event_date"),
+        FieldPanel("event_place"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+modeladmin_register(NewsItemAdmin)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.mail import email_builder
 
-from ..models import Membership
+from ..models import Membership, NewsItem, OrganisationPage
 
 
 def absolute(path):
@@ -82,8 +82,6 @@ def membership_answer(membership_id):
 
 @email_builder
 def profile_moderated(membership_id, page_id, approved, comment=""):
-    from ..models import OrganisationPage
-
     membership = (
         Membership.objects.select_related("user", "organisation").filter(pk=membership_id).first()
     )
@@ -110,4 +108,31 @@ def profile_moderated(membership_id, page_id, approved, comment=""):
             "url": url,
             "public_url": public_url,
         },
+    )
+
+
+@email_builder
+def news_decided(news_id):
+    item = (
+        NewsItem.objects.select_related("organisation", "submitted_by").filter(pk=news_id).first()
+    )
+    if item is None or item.submitted_by is None or item.status == NewsItem.Status.SUBMITTED:
+        return None
+    membership = Membership.objects.filter(
+        organisation_id=item.organisation_id, user=item.submitted_by
+    ).first()
+    language = membership.language if membership else item.language
+    with translation.override(language):
+        url = absolute(reverse("my:news", args=[item.organisation_id]))
+        subject = (
+            _("Your news item was approved: %(title)s")
+            if item.status == NewsItem.Status.APPROVED
+            else _("Your news item was not accepted: %(title)s")
+        ) % {"title": item.title}
+    return _message(
+        item.submitted_by.email,
+        language,
+        subject,
+        "directory/email/member_news_decided.txt",
+        {"item": item, "url": url},
     )

@@ -3,7 +3,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Membership, Organisation, OrganisationPage
+from portal.sanitise import clean_html, visible_text
+
+from ..models import Membership, NewsItem, Organisation, OrganisationPage
 from ..validators import validate_registry_code
 from .uploads import LogoField
 
@@ -186,3 +188,20 @@ class FactsForm(forms.ModelForm):
         ]
         widgets = {"activity_fields": forms.CheckboxSelectMultiple}
         formfield_callback = _https_by_default
+
+
+class NewsForm(forms.ModelForm):
+    class Meta:
+        model = NewsItem
+        fields = ["language", "title", "text", "link", "event_date", "event_place"]
+        widgets = {
+            "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 8}),
+        }
+        formfield_callback = _https_by_default
+
+    def clean_text(self):
+        text = clean_html(self.cleaned_data["text"])
+        if not visible_text(text):
+            raise forms.ValidationError(_("Write the text of the news item."), code="empty")
+        return text

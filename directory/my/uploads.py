@@ -29,8 +29,7 @@ class LogoField(forms.FileField):
         "not_image": _("This file is not an image. Upload a PNG, JPEG, GIF or WebP file."),
         "too_big": _("The file is too large: at most %(limit)s."),
         "too_many_pixels": _(
-            "The image is too large: at most %(limit)s million pixels (for example "
-            "2000 × 2000)."
+            "The image is too large: at most %(limit)s million pixels (for example 2000 × 2000)."
         ),
     }
 

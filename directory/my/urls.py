@@ -11,6 +11,8 @@ urlpatterns = [
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
     path("organisations/<int:organisation_id>/members/", views.members, name="members"),
     path("organisations/<int:organisation_id>/facts/", views.facts, name="facts"),
+    path("organisations/<int:organisation_id>/news/", views.news, name="news"),
+    path("organisations/<int:organisation_id>/news/new/", views.news_new, name="news_new"),
     path(
         "organisations/<int:organisation_id>/profile/<str:language>/",
         views.profile,

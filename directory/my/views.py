@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import register
-from ..models import Membership, OrganisationPage
+from ..models import Membership, NewsItem, OrganisationPage
 from . import memberships, profiles
 from .access import member_view, organisation_view, over_limit
 from .forms import (
@@ -17,6 +17,7 @@ from .forms import (
     JoinForm,
     MemberDecisionForm,
     NewOrganisationForm,
+    NewsForm,
     ProfileForm,
 )
 from .uploads import save_logo
@@ -259,3 +260,34 @@ def facts(request, membership):
             status = 400
     context = {"membership": membership, "organisation": organisation, "form": form}
     return TemplateResponse(request, "directory/my/facts.html", context, status=status)
+
+
+@organisation_view()
+def news(request, membership):
+    items = NewsItem.objects.filter(organisation=membership.organisation).order_by("-created_at")
+    context = {"membership": membership, "organisation": membership.organisation, "items": items}
+    return TemplateResponse(request, "directory/my/news.html", context)
+
+
+@organisation_view()
+def news_new(request, membership):
+    organisation = membership.organisation
+    form = NewsForm(request.POST or None, initial={"language": get_language()})
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, form, "news", organisation=organisation.pk):
+            status = 429
+        elif form.is_valid():
+            item = form.save(commit=False)
+            item.organisation = organisation
+            item.submitted_by = request.user
+            item.save()
+            messages.success(
+                request,
+                _("Thank you. The portal's editors check the news item; we will e-mail you."),
+            )
+            return redirect("my:news", organisation_id=organisation.pk)
+        else:
+            status = 400
+    context = {"membership": membership, "organisation": organisation, "form": form}
+    return TemplateResponse(request, "directory/my/news_new.html", context, status=status)

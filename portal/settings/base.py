@@ -205,6 +205,7 @@ RATE_LIMITS = {
     "organisation_new": {"ip": "20/d", "user": "5/d"},
     "join_request": {"user": "10/d"},
     "profile_edit": {"organisation": "200/d"},
+    "news": {"organisation": "20/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
