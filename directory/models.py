@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -758,3 +758,81 @@ class NewsItem(models.Model):
         # Whoever wrote it (a member, or an editor in the admin), only clean HTML is stored.
         self.text = clean_html(self.text)
         super().save(*args, **kwargs)
+
+
+class JointProject(models.Model):
+    """A project an organisation did with others on the portal, recorded by one of its
+    members. It counts (on the profiles, in the impact figures) once a partner confirms it."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("recorded by organisation"),
+        on_delete=models.CASCADE,
+        related_name="recorded_projects",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    description = models.TextField(
+        _("short description"), max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("joint project")
+        verbose_name_plural = _("joint projects")
+        ordering = ["-year", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectPartner(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for the partner")
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    project = models.ForeignKey(
+        JointProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partners"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="unique_project_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.project} · {self.organisation}"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.mail import email_builder
 
-from ..models import Membership, NewsItem, OrganisationPage
+from ..models import Membership, NewsItem, OrganisationPage, ProjectPartner
 
 
 def absolute(path):
@@ -135,4 +135,33 @@ def news_decided(news_id):
         subject,
         "directory/email/member_news_decided.txt",
         {"item": item, "url": url},
+    )
+
+
+@email_builder
+def partner_asked(partner_id, owner_id):
+    partner = (
+        ProjectPartner.objects.select_related("project__organisation", "organisation")
+        .filter(pk=partner_id, status=ProjectPartner.Status.PENDING)
+        .first()
+    )
+    owner = (
+        Membership.objects.select_related("user")
+        .filter(pk=owner_id, status=Membership.Status.ACTIVE)
+        .first()
+    )
+    if partner is None or owner is None or owner.organisation_id != partner.organisation_id:
+        return None
+    with translation.override(owner.language):
+        url = absolute(reverse("my:projects", args=[partner.organisation_id]))
+        subject = _("%(organisation)s names you as a partner in “%(project)s”") % {
+            "organisation": partner.project.organisation.registered_name,
+            "project": partner.project.title,
+        }
+    return _message(
+        owner.user.email,
+        owner.language,
+        subject,
+        "directory/email/member_partner_asked.txt",
+        {"partner": partner, "project": partner.project, "url": url},
     )

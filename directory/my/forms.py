@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.sanitise import clean_html, visible_text
 
-from ..models import Membership, NewsItem, Organisation, OrganisationPage
+from ..models import (
+    JointProject,
+    Membership,
+    NewsItem,
+    Organisation,
+    OrganisationPage,
+    ProjectPartner,
+)
 from ..validators import validate_registry_code
 from .uploads import LogoField
 
@@ -205,3 +212,43 @@ class NewsForm(forms.ModelForm):
         if not visible_text(text):
             raise forms.ValidationError(_("Write the text of the news item."), code="empty")
         return text
+
+
+class ProjectForm(forms.ModelForm):
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organisations"),
+        queryset=Organisation.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Organisations in the directory. Each one confirms the project before it is shown."
+        ),
+    )
+
+    class Meta:
+        model = JointProject
+        fields = ["title", "year", "partners", "funder", "description"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = (
+            Organisation.objects.filter(is_listed=True)
+            .exclude(pk=organisation.pk)
+            .only("pk", "registered_name")
+            .order_by("registered_name")
+        )
+
+
+class PartnerAnswerForm(forms.Form):
+    """A partner's answer; the request is looked up among those addressed to the member's own
+    organisation."""
+
+    partner = forms.ModelChoiceField(
+        queryset=ProjectPartner.objects.none(), widget=forms.HiddenInput
+    )
+    answer = forms.ChoiceField(choices=[("confirm", _("Confirm")), ("decline", _("Decline"))])
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = ProjectPartner.objects.filter(
+            organisation=organisation, status=ProjectPartner.Status.PENDING
+        )

@@ -13,6 +13,10 @@ urlpatterns = [
     path("organisations/<int:organisation_id>/facts/", views.facts, name="facts"),
     path("organisations/<int:organisation_id>/news/", views.news, name="news"),
     path("organisations/<int:organisation_id>/news/new/", views.news_new, name="news_new"),
+    path("organisations/<int:organisation_id>/projects/", views.projects, name="projects"),
+    path(
+        "organisations/<int:organisation_id>/projects/new/", views.project_new, name="project_new"
+    ),
     path(
         "organisations/<int:organisation_id>/profile/<str:language>/",
         views.profile,

@@ -1,16 +1,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.mail import send_email_on_commit
+
 from .. import register
-from ..models import Membership, NewsItem, OrganisationPage
+from ..models import JointProject, Membership, NewsItem, OrganisationPage, ProjectPartner
 from . import memberships, profiles
 from .access import member_view, organisation_view, over_limit
+from .emails import partner_asked
 from .forms import (
     FactsForm,
     FirstVersionForm,
@@ -18,7 +23,9 @@ from .forms import (
     MemberDecisionForm,
     NewOrganisationForm,
     NewsForm,
+    PartnerAnswerForm,
     ProfileForm,
+    ProjectForm,
 )
 from .uploads import save_logo
 
@@ -291,3 +298,75 @@ def news_new(request, membership):
             status = 400
     context = {"membership": membership, "organisation": organisation, "form": form}
     return TemplateResponse(request, "directory/my/news_new.html", context, status=status)
+
+
+@organisation_view()
+def projects(request, membership):
+    """The organisation's recorded projects, and the requests of others to confirm."""
+    organisation = membership.organisation
+    form = PartnerAnswerForm(request.POST or None, organisation=organisation)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, form):
+            status = 429
+        elif form.is_valid():
+            partner = form.cleaned_data["partner"]
+            confirmed = form.cleaned_data["answer"] == "confirm"
+            partner.status = (
+                ProjectPartner.Status.CONFIRMED if confirmed else ProjectPartner.Status.DECLINED
+            )
+            partner.decided_at = timezone.now()
+            partner.decided_by = request.user
+            partner.save(update_fields=["status", "decided_at", "decided_by"])
+            if confirmed:
+                messages.success(request, _("Confirmed. The project is shown on the profiles."))
+            else:
+                messages.success(request, _("Declined."))
+            return redirect("my:projects", organisation_id=organisation.pk)
+        else:
+            status = 400
+    context = {
+        "membership": membership,
+        "organisation": organisation,
+        "form": form,
+        "recorded": JointProject.objects.filter(organisation=organisation).prefetch_related(
+            Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation"))
+        ),
+        "requests": ProjectPartner.objects.filter(
+            organisation=organisation, status=ProjectPartner.Status.PENDING
+        ).select_related("project__organisation"),
+    }
+    return TemplateResponse(request, "directory/my/projects.html", context, status=status)
+
+
+@organisation_view()
+def project_new(request, membership):
+    organisation = membership.organisation
+    form = ProjectForm(request.POST or None, organisation=organisation)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, form, "project", organisation=organisation.pk):
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                project = form.save(commit=False)
+                project.organisation = organisation
+                project.created_by = request.user
+                project.save()
+                for partner_organisation in form.cleaned_data["partners"]:
+                    partner = ProjectPartner.objects.create(
+                        project=project, organisation=partner_organisation
+                    )
+                    for owner in memberships.owners(partner_organisation):
+                        send_email_on_commit(
+                            partner_asked, partner_id=partner.pk, owner_id=owner.pk
+                        )
+            messages.success(
+                request,
+                _("Recorded. The project is shown on the profiles once a partner confirms it."),
+            )
+            return redirect("my:projects", organisation_id=organisation.pk)
+        else:
+            status = 400
+    context = {"membership": membership, "organisation": organisation, "form": form}
+    return TemplateResponse(request, "directory/my/project_new.html", context, status=status)

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from portal.sanitise import clean_html
 
 from ..news import organisation_news
+from ..projects import profile_projects
 
 register = template.Library()
 
@@ -20,3 +21,8 @@ def member_html(value):
 @register.simple_tag
 def approved_news(organisation):
     return organisation_news(organisation.pk)
+
+
+@register.simple_tag
+def joint_projects(organisation):
+    return profile_projects(organisation.pk)

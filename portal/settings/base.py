@@ -206,6 +206,7 @@ RATE_LIMITS = {
     "join_request": {"user": "10/d"},
     "profile_edit": {"organisation": "200/d"},
     "news": {"organisation": "20/d"},
+    "project": {"organisation": "20/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
