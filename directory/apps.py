@@ -9,3 +9,4 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from . import signals, vocabulary_signals  # noqa: F401
+        from .my import moderation  # noqa: F401

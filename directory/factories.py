@@ -179,3 +179,36 @@ def bulk_create_organisations(directories, specs, batch_size=500):
             indexing.refresh(organisations)
         created.extend(organisations)
     return created
+
+
+class UserFactory(DjangoModelFactory):
+    """A person with a confirmed e-mail address (their login) and the password ``password``."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"member{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@members.example")
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or "password")
+        if create:
+            from allauth.account.models import EmailAddress
+
+            self.save()
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = "directory.Membership"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "editor"
+    status = "active"

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from portal.sanitise import clean_html
 from portal.validators import validate_single_line
 
 from .taxonomy import REGISTRY_CODE_PREFIX, County, LegalForm, WorkingLanguage
@@ -211,6 +212,14 @@ class Organisation(models.Model):
         related_name="+",
         help_text=_("Optional: the call's page then lists this organisation, in every language."),
     )
+    review_member_edits = models.BooleanField(
+        _("review the members' edits"),
+        default=False,
+        help_text=_(
+            "Profile versions saved by the organisation's members then wait for an editor's "
+            "approval, and its shared facts cannot be changed by them."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -262,6 +271,7 @@ class Organisation(models.Model):
             ],
             heading=_("Contacts"),
         ),
+        FieldPanel("review_member_edits"),
     ]
 
     class Meta:
@@ -637,3 +647,276 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+# --- Members: the people who keep an organisation's profile (directory.my) ----------------
+
+
+class Membership(models.Model):
+    """A person's place in an organisation: owners manage the members, editors (and owners)
+    keep the profile, news and joint projects. Only an ``active`` membership gives access;
+    a ``pending`` one waits for an owner (join requests) or for a portal editor (the first
+    owner of an organisation)."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("owner")
+        EDITOR = "editor", _("editor")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        ACTIVE = "active", _("active")
+        DECLINED = "declined", _("declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    message = models.TextField(
+        _("message"), blank=True, max_length=500, validators=[MaxLengthValidator(500)]
+    )
+    founded = models.BooleanField(
+        _("added the organisation to the portal"),
+        default=False,
+        help_text=_("Until confirmed, a founder may only prepare the first profile version."),
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation", "-role", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="unique_membership_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation}"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_owner(self):
+        return self.is_active and self.role == self.Role.OWNER
+
+    @property
+    def awaits_portal_editor(self):
+        """The first owner of an organisation is confirmed by the portal's editors, everyone
+        after by an owner."""
+        return self.status == self.Status.PENDING and self.role == self.Role.OWNER
+
+
+class RegisterEntry(models.Model):
+    """One non-profit from the Estonian business register's open data (``import_register``):
+    a new organisation whose code is here is pre-filled and marked as registered; an unknown or
+    deleted code is flagged for the editors who confirm it."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        LIQUIDATION = "liquidation", _("in liquidation")
+        DELETED = "deleted", _("deleted from the register")
+        OTHER = "other", _("other")
+
+    registry_code = models.CharField(_("registry code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.OTHER
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED
+    )
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
+        ordering = ["registry_code"]
+
+    def __str__(self):
+        return f"{self.registry_code} {self.name}"
+
+    @property
+    def is_registered(self):
+        return self.status == self.Status.REGISTERED
+
+
+class NewsItem(models.Model):
+    """A news item an organisation submits for the bulletin. Editors approve or reject it in
+    the admin (News submissions); approved items show on the profile and are offered to the
+    next bulletin (``directory.news.approved_news_since``)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("waiting for the editors")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("not accepted")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="news_items",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+        help_text=_("Up to 5,000 characters. Bold, italics, lists and links are kept."),
+    )
+    link = models.URLField(_("link"), blank=True, max_length=300)
+    event_date = models.DateField(_("event date"), null=True, blank=True)
+    event_place = models.CharField(_("event place"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SUBMITTED,
+        db_index=True,
+    )
+    moderator_comment = models.TextField(
+        _("comment to the organisation"),
+        blank=True,
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
+        help_text=_("Sent to the member with the decision."),
+    )
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("news submission")
+        verbose_name_plural = _("news submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Whoever wrote it (a member, or an editor in the admin), only clean HTML is stored.
+        self.text = clean_html(self.text)
+        super().save(*args, **kwargs)
+
+
+class JointProject(models.Model):
+    """A project an organisation did with others on the portal, recorded by one of its
+    members. It counts (on the profiles, in the impact figures) once a partner confirms it."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("recorded by organisation"),
+        on_delete=models.CASCADE,
+        related_name="recorded_projects",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    description = models.TextField(
+        _("short description"), max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("joint project")
+        verbose_name_plural = _("joint projects")
+        ordering = ["-year", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectPartner(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for the partner")
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    project = models.ForeignKey(
+        JointProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partners"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="unique_project_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.project} · {self.organisation}"

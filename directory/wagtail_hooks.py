@@ -85,3 +85,6 @@ def call_partners_section(page, request):
         key=lambda version: version.title.casefold(),
     )
     return {"template": "directory/includes/call_partners.html", "organisations": organisations}
+
+
+from .my import admin as member_admin  # noqa: E402, F401 - the member area's admin views

@@ -1,9 +1,42 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.urls import reverse
 
 from .ratelimit import client_ip
+
+
+def can_use_admin(user):
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def _admin_barred(user, url):
+    return not can_use_admin(user) and urlsplit(url).path.startswith(reverse("wagtailadmin_home"))
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         # allauth's login and reset limits count the same client as every other form.
         return client_ip(request)
+
+    def is_safe_url(self, url):
+        """Besides allauth's same-host rule: a signed-in person without access to the admin
+        is never sent into it. Wagtail sends such a person to the sign-in page with
+        ``next=/admin/``; following it would send them back, round and round."""
+        if not super().is_safe_url(url):
+            return False
+        user = getattr(context.request, "user", None)
+        return not (user is not None and user.is_authenticated and _admin_barred(user, url))
+
+    def post_login(self, request, user, *, redirect_url=None, **kwargs):
+        # The target was checked before the person was known; check it again now.
+        if redirect_url and _admin_barred(user, redirect_url):
+            redirect_url = None
+        return super().post_login(request, user, redirect_url=redirect_url, **kwargs)
+
+    def get_login_redirect_url(self, request):
+        # Organisation members land in their own area; editors where the site sends them.
+        if not can_use_admin(request.user):
+            return reverse("my:dashboard")
+        return super().get_login_redirect_url(request)

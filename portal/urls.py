@@ -37,6 +37,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("accounts/", include("allauth.urls")),
+    path("my/", include("directory.my.urls")),
     path("calls/", include("calls.urls")),
     path("newsletter/", include("bulletins.urls")),
     path("", include(wagtail_urls)),

@@ -234,6 +234,13 @@ RATE_LIMITS = {
     "subscribe": {"ip": "10/h", "recipient": "3/d"},
     # Test sends of a bulletin from the admin, per editor and per address.
     "bulletin_test": {"ip": "30/h", "recipient": "10/h"},
+    # Every form of the member area (directory.my), then the actions with their own limits.
+    "member": {"ip": "300/h", "user": "120/h"},
+    "organisation_new": {"ip": "20/d", "user": "5/d"},
+    "join_request": {"user": "10/d"},
+    "profile_edit": {"organisation": "200/d"},
+    "news": {"organisation": "20/d"},
+    "project": {"organisation": "20/d"},
 }
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
@@ -265,6 +272,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Avatars from Gravatar would leak editors' address hashes and cannot load offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Logos uploaded by organisation members (directory.my.uploads).
+MEMBER_LOGO_MAX_BYTES = 2 * 1024 * 1024
+MEMBER_LOGO_MAX_PIXELS = 4_000_000
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

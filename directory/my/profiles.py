@@ -1,0 +1,95 @@
+"""Language versions of a profile written by members: every save is a Wagtail revision; the
+first version of a new organisation, and every version of an organisation an editor has
+flagged, goes through the moderation workflow; other saves publish at once."""
+
+from django.contrib.auth.models import Group
+from django.utils.text import slugify
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.users.models import UserProfile
+
+from portal.search_text import transliterate
+
+from ..models import DirectoryIndexPage, OrganisationPage
+
+WORKFLOW_NAME = "Organisation profiles"
+
+
+def directory_page(language):
+    return DirectoryIndexPage.objects.filter(locale__language_code=language).first()
+
+
+def unique_slug(parent, title, organisation):
+    """The Latin form of the name; the slug of the organisation's other versions when it
+    has them (slugs are the same in every language)."""
+    sibling = (
+        OrganisationPage.objects.filter(organisation=organisation).values_list("slug", flat=True)
+    ).first()
+    base = sibling or slugify(transliterate(title))[:70] or "organisation"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def needs_moderation(organisation):
+    return (
+        getattr(organisation, "review_member_edits", False)
+        or not OrganisationPage.objects.filter(organisation=organisation, live=True).exists()
+    )
+
+
+def moderation_workflow(page):
+    """The workflow that covers the page (Wagtail's default one covers the whole tree); when
+    none does, one approval step by the moderators, set on the directory pages."""
+    workflow = page.get_workflow()
+    if workflow is not None:
+        return workflow
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.workflow_tasks.exists():
+        task, _created = GroupApprovalTask.objects.get_or_create(name=WORKFLOW_NAME)
+        task.groups.set(Group.objects.filter(name="Moderators"))
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    for directory in DirectoryIndexPage.objects.all():
+        WorkflowPage.objects.get_or_create(page=directory, defaults={"workflow": workflow})
+    return workflow
+
+
+def submit(page, user):
+    """Put the latest revision before the moderators (or back before them after they asked
+    for changes). The member hears the outcome from us, in their language
+    (``directory.my.moderation``), not from Wagtail's admin notifications."""
+    profile = UserProfile.get_for_user(user)
+    if not user.is_staff and (profile.approved_notifications or profile.rejected_notifications):
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+    state = page.current_workflow_state
+    if state is None:
+        moderation_workflow(page).start(page, user)
+    elif state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+
+
+def save_version(page, user):
+    """Save the member's edits as a revision; publish or submit it. True when published."""
+    organisation = page.organisation
+    revision = page.save_revision(user=user, log_action=True)
+    if needs_moderation(organisation):
+        submit(page, user)
+        return False
+    # Who may publish was decided by the membership (directory.my.access), not by page
+    # permissions: members have none in the admin.
+    revision.publish(user=user, skip_permission_checks=True)
+    return True
+
+
+def new_version(organisation, language, page, user):
+    """Add ``page`` (unsaved, filled by the form) as the organisation's version in
+    ``language``, unpublished, then save it as ``save_version`` does."""
+    parent = directory_page(language)
+    page.organisation = organisation
+    page.slug = unique_slug(parent, page.title, organisation)
+    page.live = False
+    parent.add_child(instance=page)
+    return save_version(page, user)
