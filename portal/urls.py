@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("calls/", include("calls.urls")),
+    path("consultation/", include("consultations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -20,6 +20,7 @@ env = environ.Env(
     NEWSLETTER_LEASE_SECONDS=(int, 60),
     EMAIL_TIMEOUT=(int, 10),
     TRUSTED_PROXY_COUNT=(int, 0),
+    CONSULTATION_RETENTION_DAYS=(int, 730),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "directory",
     "calls",
     "bulletins",
+    "consultations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -200,7 +202,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 RATE_LIMITS = {
     "contact": {"ip": "5/h", "sender": "3/h", "organisation": "10/d"},
     "follow": {"ip": "20/h", "recipient": "5/d"},
+    "consultation": {"ip": "5/h", "email": "3/d"},
+    "survey": {"ip": "10/h"},
 }
+# Consultation requests are anonymised this many days after they arrived (consultations).
+CONSULTATION_RETENTION_DAYS = env("CONSULTATION_RETENTION_DAYS")
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
 ACCOUNT_LOGIN_METHODS = {"email"}
