@@ -1,10 +1,7 @@
-import datetime
-
 from django.contrib.admin import display
 from django.contrib.admin.utils import lookup_field
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -12,28 +9,13 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
 from portal.sections import HOME_SECTIONS
-from portal.spreadsheets import spreadsheet_safe
+from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_forms import ConsultationAdminForm, RepliesPanel
 from .models import ConsultationRequest
 
 
-def _local_time(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-
-
-class ConsultationIndexView(IndexView):
-    """Exports with local times, and text that a spreadsheet never runs as a formula."""
-
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            IndexView.FORMAT_CSV: _local_time,
-            IndexView.FORMAT_XLSX: lambda value: timezone.localtime(value).replace(tzinfo=None),
-        },
-        str: {IndexView.FORMAT_CSV: spreadsheet_safe},
-    }
-
+class ConsultationIndexView(SafeSpreadsheetExportMixin, IndexView):
     def to_row_dict(self, item):
         # modeladmin writes "-" for every empty value; a spreadsheet wants the empty cell.
         return {field: lookup_field(field, item, self.model_admin)[2] for field in self.list_export}
