@@ -59,6 +59,8 @@ def public_paths():
         "/ru/calls/",
         "/et/calls/?status=closed",
         call.get_url(),
+        "/ru/consultation/",
+        "/et/needs-survey/",
     ]
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 
 # Each area seeds its own demo content in <app>/demo.py, in this order (later areas refer to
 # the pages and taxonomy of earlier ones).
-DEMO_MODULES = ["home.demo", "directory.demo", "calls.demo", "bulletins.demo"]
+DEMO_MODULES = ["home.demo", "home.demo_survey", "directory.demo", "calls.demo", "bulletins.demo"]
 
 
 class Command(BaseCommand):
