@@ -1,16 +1,23 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.contrib.forms.models import AbstractFormField, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from portal.ratelimit import allow
 from portal.sections import HOME_SECTIONS, collect_sections
 from portal.validators import validate_single_line
 
 from .blocks import StoryBlock
+from .survey import HONEYPOT, SurveyFormBuilder
 
 
 class IntroductionMixin(models.Model):
@@ -68,6 +75,7 @@ class HomePage(BasePage):
         "directory.DirectoryIndexPage",
         "calls.CallIndexPage",
         "bulletins.BulletinIndexPage",
+        "home.FormPage",
     ]
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
@@ -99,3 +107,76 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """A question of a survey. Translated with its page; the name under which answers are
+    stored (``clean_name``) stays that of the source, so every language's answers line up."""
+
+    page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+
+class FormPage(FormMixin, BasePage):
+    """A survey built by editors with Wagtail's form builder (the network's needs survey).
+
+    Each choice question's answers are drawn as a chart above the submissions in the admin,
+    counted over every language version of the survey (``home.survey``)."""
+
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after someone has sent their answers."),
+    )
+
+    form_builder = SurveyFormBuilder
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels + [
+        FormSubmissionsPanel(),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+
+    def get_submissions_list_view_class(self):
+        # Imported here, as Wagtail does: admin views cannot load while models are loading.
+        from .views import SurveySubmissionsView
+
+        return SurveySubmissionsView
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT, None)
+        return super().process_form_submission(form)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.data.get(HONEYPOT):
+            # The same answer as for real answers; nothing is kept.
+            return self.render_landing_page(request)
+        status = 400
+        if form.is_valid():
+            if allow(request, "survey"):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission)
+            form.add_error(
+                None,
+                _("Many answers have come from your network. Please try again in an hour."),
+            )
+            status = 429
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)

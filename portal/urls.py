@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("my/", include("directory.my.urls")),
     path("calls/", include("calls.urls")),
     path("newsletter/", include("bulletins.urls")),
+    path("consultation/", include("consultations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

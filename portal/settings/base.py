@@ -23,6 +23,7 @@ env = environ.Env(
     EMAIL_BACKEND=(str, ""),
     EMAIL_TIMEOUT=(int, 10),
     TRUSTED_PROXY_COUNT=(int, 0),
+    CONSULTATION_RETENTION_DAYS=(int, 730),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "directory",
     "calls",
     "bulletins",
+    "consultations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -241,7 +243,11 @@ RATE_LIMITS = {
     "profile_edit": {"organisation": "200/d"},
     "news": {"organisation": "20/d"},
     "project": {"organisation": "20/d"},
+    "consultation": {"ip": "5/h", "email": "3/d"},
+    "survey": {"ip": "10/h"},
 }
+# Consultation requests are anonymised this many days after they arrived (consultations).
+CONSULTATION_RETENTION_DAYS = env("CONSULTATION_RETENTION_DAYS")
 
 # allauth: e-mail is the login, and it must be confirmed before the first sign-in.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -65,6 +65,8 @@ def public_paths():
         "/en/bulletins/",
         bulletins.filter(locale__language_code="ru").first().get_url(),
         bulletins.filter(locale__language_code="et").first().get_url(),
+        "/ru/consultation/",
+        "/et/needs-survey/",
     ]
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 # the pages and taxonomy of earlier ones).
 DEMO_MODULES = [
     "home.demo",
+    "home.demo_survey",
     "directory.demo",
     "calls.demo",
     "bulletins.demo",
