@@ -2,12 +2,17 @@
 precision and recall at 10 per language pair, query language → languages of the profile.
 
     make bench BENCH=search_quality
+    BENCH_MORPHOLOGY=snowball make bench BENCH=search_quality   # Snowball stems only
+    BENCH_TEXT_ONLY=1 make bench BENCH=search_quality           # no fields of activity chosen
 
 Builds the demo content and the evaluation's organisations inside a transaction that is rolled
 back at the end (the bench database is left as it was), then asks every query of the set
 through the real directory page. Prints the queries that do not hold, then the table.
 """
 
+import os
+
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -17,8 +22,10 @@ def main():
     from tests.directory.relevance import evaluation
 
     call_command("migrate", verbosity=0)
+    text_only = os.environ.get("BENCH_TEXT_ONLY") == "1"
+    print(f"morphology: {settings.SEARCH_MORPHOLOGY}; fields of activity: {not text_only}")
     with transaction.atomic():
-        languages = evaluation.build()
+        languages = evaluation.build(with_fields=not text_only)
         outcomes = evaluation.run(Client())
         for outcome in outcomes:
             if not outcome.holds:

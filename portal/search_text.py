@@ -188,6 +188,9 @@ _DIGRAPHS = [
     ("ue", "u"),
 ]
 _J_AFTER_CONSONANT = re.compile(r"(?<=[bcdfghklmnpqrstvz])j(?=[aeiou])")
+# A Latin "y" after a consonant is the Russian "ы" (zhenshchiny = женщины, Vyru = Выру),
+# which is written "õ" and folded to "o".
+_Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdfghklmnpqrstvwxz])y(?![aeiou])")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
@@ -199,6 +202,7 @@ def key(word):
     ``talin``, ``молодёжь`` and ``molodezh`` → ``molodez``."""
     latin = anyascii(transliterate(word)).lower()
     latin = "".join(char for char in latin if char.isalnum())
+    latin = _Y_AFTER_CONSONANT.sub("o", latin)
     for source, target in _DIGRAPHS:
         latin = latin.replace(source, target)
     latin = _J_AFTER_CONSONANT.sub("", latin)
@@ -208,8 +212,9 @@ def key(word):
 
 # --- stemming ---------------------------------------------------------------------------------
 
-# "lemmas": simplemma's lemmas and Estonian compound parts, Snowball only for words the
-# dictionaries do not know; "snowball": Snowball stems only (Sild's first search); "both".
+# "both" (the default): simplemma's lemmas, Estonian compound parts and Snowball stems;
+# "lemmas": lemmas and compound parts, Snowball only for words the
+# dictionaries do not know; "snowball": Snowball stems only (Sild's first search).
 MORPHOLOGIES = ("lemmas", "snowball", "both")
 
 _local = threading.local()
@@ -226,7 +231,7 @@ def _stemmer(language):
 
 
 def morphology():
-    return getattr(settings, "SEARCH_MORPHOLOGY", "lemmas")
+    return getattr(settings, "SEARCH_MORPHOLOGY", "both")
 
 
 # Estonian case endings, longest first, stripped from Latin words as an extra alternative:
@@ -273,14 +278,22 @@ def compound_parts(word):
 
 def _lemmas(word):
     if is_cyrillic(word):
-        lemmas = [_lemma(word, "ru")]
-        known = _known(word, "ru")
-    else:
-        lemmas = [_lemma(word, "et"), _lemma(word, "en")]
-        known = _known(word, "et") or _known(word, "en")
-        for part in compound_parts(word):
-            lemmas.extend((part, _lemma(part, "et")))
-    return lemmas, known
+        return [_lemma(word, "ru")], _known(word, "ru")
+    lemmas = [_lemma(word, "et"), _lemma(word, "en")]
+    return lemmas, _known(word, "et") or _known(word, "en")
+
+
+@lru_cache(maxsize=50_000)
+def part_keys(word):
+    """Keys of the parts of a compound and of their lemmas: indexed with a text so that
+    "kultuur" finds "pärimuskultuur", but not asked for by a query (a query for
+    "naisteühendus" is not a query for every "ühendus")."""
+    if morphology() == "snowball":
+        return ()
+    parts = []
+    for part in compound_parts(word.casefold()):
+        parts.extend((part, _lemma(part, "et")))
+    return tuple(dict.fromkeys(k for k in map(key, parts) if k))
 
 
 @lru_cache(maxsize=50_000)
@@ -310,11 +323,12 @@ def word_keys(word):
 
 
 def document_terms(text):
-    """The keys to index for ``text``: for every significant word its key and its stems'
-    keys."""
+    """The keys to index for ``text``: for every significant word its key, its stems' keys
+    and the keys of its parts if it is a compound."""
     terms = set()
     for word in significant_words(text):
         terms.update(word_keys(word))
+        terms.update(part_keys(word))
     return terms
 
 
@@ -368,10 +382,11 @@ CONCEPT_PREFIX_MIN_LENGTH = 5
 
 
 @lru_cache(maxsize=50_000)
-def concept_forms(word):
+def concept_forms(word, parts=True):
     """The keys under which a word of a text or a query meets the words of a vocabulary: its
-    own key and its base forms' keys."""
-    return frozenset(k for k in word_keys(word) if k)
+    own key, its base forms' keys and (``parts``) those of its compound parts, so that
+    "noortekeskus" names youth. The words of the vocabulary itself are taken whole."""
+    return frozenset(k for k in (*word_keys(word), *(part_keys(word) if parts else ())) if k)
 
 
 class Vocabulary:
@@ -393,7 +408,7 @@ class Vocabulary:
                 len(entry_words) == 1 and fold(entry_words[0]) in TAXONOMY_GENERIC_WORDS
             ):
                 continue
-            forms = [concept_forms(word) for word in entry_words]
+            forms = [concept_forms(word, parts=False) for word in entry_words]
             for form in forms[0]:
                 self.by_first.setdefault(form, []).append((concept, forms))
 

@@ -19,3 +19,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# How search finds base forms of words (portal.search_text.MORPHOLOGIES), to compare them on
+# the relevance evaluation: BENCH_MORPHOLOGY=snowball make bench BENCH=search_quality
+SEARCH_MORPHOLOGY = os.environ.get("BENCH_MORPHOLOGY", "both")

@@ -27,10 +27,12 @@ def queries():
         return tomllib.load(file)["query"]
 
 
-def build():
+def build(with_fields=True):
     """The demo content and the evaluation's organisations, through the real code paths
     (published revisions, the search index kept by signals). Returns ``{slug: languages}``:
-    the languages each profile is written in, demo profiles included."""
+    the languages each profile is written in, demo profiles included. Without
+    ``with_fields`` the evaluation's organisations have no fields of activity: only their
+    texts can be found (the bench compares the ways of finding word forms so)."""
     from directory import demo
     from directory.factories import OrganisationFactory, create_profile
 
@@ -46,7 +48,7 @@ def build():
             works_in_russian="ru" in working,
             works_in_estonian="et" in working,
             works_in_english="en" in working,
-            fields=data["fields"],
+            fields=data["fields"] if with_fields else [],
         )
         create_profile(directories, organisation, data["versions"], slug=data["slug"])
         languages[data["slug"]] = set(data["versions"])
