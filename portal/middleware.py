@@ -1,5 +1,7 @@
 import logging
 
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
 from .navigation import site_for_request
 
 logger = logging.getLogger(__name__)
@@ -22,3 +24,19 @@ class CachedSiteMiddleware:
             # (/healthz reports which part is down).
             logger.warning("Could not look up the site of %s", request.path, exc_info=True)
         return self.get_response(request)
+
+
+# Outside the language prefix by design: a 404 there is final.
+UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 under the machines' paths stays a 404. Django answers a 404
+    outside the language prefix with a redirect to ``/ru/<path>`` whenever that path resolves,
+    and Wagtail's catch-all resolves every path: an API client asking for a page that does not
+    exist would be sent into the HTML site."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)
