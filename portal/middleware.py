@@ -1,5 +1,10 @@
 import logging
 
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
 from .navigation import site_for_request
 
 logger = logging.getLogger(__name__)
@@ -22,3 +27,34 @@ class CachedSiteMiddleware:
             # (/healthz reports which part is down).
             logger.warning("Could not look up the site of %s", request.path, exc_info=True)
         return self.get_response(request)
+
+
+# Outside the language prefix by design: a 404 there is final.
+UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 under the machines' paths stays a 404. Django answers a 404
+    outside the language prefix with a redirect to ``/ru/<path>`` whenever that path resolves,
+    and Wagtail's catch-all resolves every path: an API client asking for a page that does not
+    exist would be sent into the HTML site."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)
+
+
+ADMIN_PATH = "/admin/"
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's own policy
+    (``CONTENT_SECURITY_POLICY_ADMIN``) for the paths under /admin/ and the site's
+    (``CONTENT_SECURITY_POLICY``) everywhere else."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PATH):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts

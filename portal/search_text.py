@@ -4,7 +4,8 @@ Sild's readers search in Russian, Estonian and English, in Cyrillic and Latin le
 without Estonian diacritics. Everything here is pure Python (no database function), so that
 the same words produce the same keys on SQLite, PostgreSQL or a search server:
 
-* ``clean_query`` makes what a person typed safe for any backend;
+* ``clean_query`` makes what a person typed safe for any backend, ``wagtail_query`` turns it
+  into a query for Wagtail's search backends;
 * ``words`` splits text into lower-case words (``ё`` → ``е``, hyphens split);
 * ``key`` is a matching key in plain Latin letters: Cyrillic is transliterated the way
   Estonian place names are written in Russian (``Йыхви`` → ``johvi`` = ``Jõhvi``,
@@ -32,6 +33,7 @@ import simplemma
 import snowballstemmer
 from anyascii import anyascii
 from django.conf import settings
+from wagtail.search.utils import parse_query_string
 
 QUERY_MAX_LENGTH = 200
 # A query is cut to this many significant words: enough for any real query, and a bound on
@@ -49,6 +51,17 @@ def clean_query(raw, max_length=QUERY_MAX_LENGTH):
         char if unicodedata.category(char)[0] != "C" else " " for char in raw[: max_length * 4]
     )
     return " ".join(printable.split())[:max_length].strip()
+
+
+def wagtail_query(raw, operator=None):
+    """What a person typed as a query for Wagtail's search backends (the site search, the
+    API): cleaned by ``clean_query``, quoted parts as phrases; ``None`` when nothing is left.
+    A raw string would reach the backend as it is, and SQLite's full-text syntax fails on an
+    unbalanced quote."""
+    query = clean_query(raw)
+    if not query:
+        return None
+    return parse_query_string(query, operator=operator)[1]
 
 
 # --- words ---------------------------------------------------------------------------------

@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bulletins.urls import token_urlpatterns as newsletter_token_urls
 
-from . import views
-from .api import api_router
+from . import api, views
 
 handler500 = "portal.views.server_error"
 
@@ -18,7 +17,8 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", api.api_router.urls),
+    re_path(r"^api/", api.not_found),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

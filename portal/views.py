@@ -14,9 +14,8 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
 
-from .search_text import clean_query
+from .search_text import clean_query, wagtail_query
 from .sitemap import TranslatedPagesSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -27,7 +26,7 @@ def search(request):
     results_page = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        results = pages.search(parse_query_string(query, operator="and")[1])
+        results = pages.search(wagtail_query(query, operator="and"))
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,

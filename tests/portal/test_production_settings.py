@@ -69,3 +69,27 @@ def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes():
     result = manage("check", "--deploy", env=env)
 
     assert "sild.W001" in result.stdout + result.stderr
+
+
+PROBE = """
+from django.test import Client
+client = Client(HTTP_HOST="sild.example.org")
+for path in ("/healthz", "/ru/"):
+    response = client.get(path)
+    print(path, response.status_code, response.get("Location", ""))
+"""
+
+
+def test_plain_http_probes_of_healthz_are_answered_without_the_https_redirect():
+    result = manage("shell", "-c", PROBE, env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    answers = {
+        line.split()[0]: line.split()[1:]
+        for line in result.stdout.splitlines()
+        if line.startswith("/")
+    }
+    # The probe gets the health report itself (503 here: no cache server in this test).
+    assert answers["/healthz"][0] in {"200", "503"}, answers
+    # Everything else still goes to HTTPS.
+    assert answers["/ru/"] == ["301", "https://sild.example.org/ru/"]
