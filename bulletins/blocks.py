@@ -6,6 +6,8 @@ has a web template (``bulletins/blocks/<type>.html``) and, for the e-mail, an HT
 text template (``bulletins/email/blocks/<type>.html|.txt``).
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -164,6 +166,17 @@ class EventsBlock(blocks.StructBlock):
         icon = "calendar-alt"
         label = _("Trainings and events")
         template = "bulletins/blocks/events.html"
+        preview_value = {
+            "items": [
+                {
+                    "title": "Годовой отчёт НКО: как составить и сдать без ошибок",
+                    "date": date(2026, 3, 12),
+                    "time": "10:00–13:00",
+                    "place": "Онлайн, Zoom",
+                    "description": "Практическое занятие для бухгалтеров небольших объединений.",
+                }
+            ]
+        }
 
 
 class OrganisationNewsItemBlock(blocks.StructBlock):
@@ -188,6 +201,15 @@ class OrganisationNewsBlock(blocks.StructBlock):
         icon = "group"
         label = _("News from organisations")
         template = "bulletins/blocks/organisation_news.html"
+        preview_value = {
+            "items": [
+                {
+                    "title": "Подростки из Нарвы и Вильянди сняли общий фильм",
+                    "organisation": "Нарвский молодёжный центр",
+                    "text": "Фильм с субтитрами можно посмотреть на сайте центра.",
+                }
+            ]
+        }
 
 
 class ClosingNoteBlock(blocks.StructBlock):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -149,7 +150,7 @@ class BulletinIndexPage(RoutablePageMixin, BasePage):
                 body.append(("calls", {"heading": "", "calls": calls}))
             bulletin = BulletinPage(
                 title=title,
-                slug=str(plan.number),
+                slug=find_available_slug(self, str(plan.number)),
                 issue_number=plan.number,
                 issue_date=plan.date,
                 body=body,

@@ -2,6 +2,8 @@
 
 Imported by the test modules (not a conftest, which other bulletin areas may add too)."""
 
+from datetime import date
+
 import pytest
 
 from bulletins.factories import BulletinPageFactory
@@ -62,3 +64,56 @@ def calls_section(*calls, heading="", notes=None):
             "calls": [{"call": call, "note": notes.get(call.pk, "")} for call in calls],
         },
     )
+
+
+# Every kind of section but calls, as an editor fills them.
+OTHER_SECTIONS = [
+    (
+        "news",
+        {
+            "heading": "",
+            "items": [
+                {
+                    "title": "«Силд» ищет волонтёров-переводчиков",
+                    "text": "<p>Каждую неделю мы переводим десятки объявлений.</p>",
+                    "link": "https://sild.example/vabatahtlikud",
+                }
+            ],
+        },
+    ),
+    (
+        "events",
+        {
+            "heading": "Обучение",
+            "items": [
+                {
+                    "title": "Тренинг «Как удержать волонтёров»",
+                    "date": date(2026, 3, 12),
+                    "end_date": date(2026, 3, 13),
+                    "time": "10:00–16:00",
+                    "place": "Тарту, Эстонский национальный музей",
+                    "description": "Двухдневный тренинг для координаторов.",
+                    "link": "https://sild.example/koolitus",
+                }
+            ],
+        },
+    ),
+    (
+        "organisation_news",
+        {
+            "heading": "",
+            "items": [
+                {
+                    "title": "Подростки сняли общий фильм",
+                    "organisation": "Нарвский молодёжный центр",
+                    "text": "Двенадцать подростков из двух городов сняли фильм.",
+                    "link": "",
+                }
+            ],
+        },
+    ),
+    (
+        "closing_note",
+        {"text": "<p>Хорошей недели!</p>", "signature": "Команда «Силда»"},
+    ),
+]

@@ -216,3 +216,23 @@ def test_home_block_costs_the_same_queries_however_many_issues(client, make_bull
     for number in range(2, 12):
         make_bulletin(issue_number=number, issue_date=date(2026, 1, 5) + timedelta(weeks=number))
     assert count_queries(client, "/ru/") == before
+
+
+def test_site_search_finds_an_issue_by_the_text_of_its_sections(client, make_bulletin):
+    make_bulletin(
+        issue_number=900,
+        title="Выпуск девятисотый",
+        body=[
+            (
+                "news",
+                {
+                    "heading": "",
+                    "items": [{"title": "Шахматный турнир", "text": "<p>Нарвские шахматисты.</p>"}],
+                },
+            )
+        ],
+    )
+
+    response = client.get("/ru/search/", {"q": "шахматисты"})
+
+    assert [result.title for result in response.context["results"]] == ["Выпуск девятисотый"]

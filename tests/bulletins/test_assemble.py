@@ -158,6 +158,18 @@ def test_the_next_number_continues_after_a_published_draft(editor_client, archiv
     assert list(nxt.body) == []
 
 
+def test_a_page_already_using_the_number_as_its_address_does_not_block_assembling(
+    editor_client, archives, make_bulletin
+):
+    make_bulletin(issue_number=7, slug="8")  # an older issue with a hand-made address
+
+    response = editor_client.post(assemble_url(archives["ru"]))
+
+    draft = BulletinPage.objects.get(issue_number=8)
+    assert response["Location"] == f"/admin/pages/{draft.pk}/edit/"
+    assert draft.slug == "8-1"
+
+
 def test_without_a_previous_issue_it_takes_the_calls_of_the_last_week(
     editor_client, archives, make_translated_call
 ):

@@ -12,6 +12,7 @@ import pytest
 from tests.portal.test_html_validity import vnu  # noqa: F401 - the fixture
 
 from .fixtures_pages import (  # noqa: F401 - fixtures
+    OTHER_SECTIONS,
     archives,
     call_indexes,
     calls_section,
@@ -21,7 +22,6 @@ from .fixtures_pages import (  # noqa: F401 - fixtures
     make_translated_call,
     topics,
 )
-from .test_pages import FULL_BODY_EXTRAS
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_bulletin_pages_pass_the_nu_html_checker(
     make_bulletin(
         issue_number=846,
         issue_date=date(2026, 3, 2),
-        body=[calls_section(call["ru"], notes={call["ru"].pk: "Заметка."}), *FULL_BODY_EXTRAS],
+        body=[calls_section(call["ru"], notes={call["ru"].pk: "Заметка."}), *OTHER_SECTIONS],
     )
     make_bulletin(issue_number=847, issue_date=date(2026, 3, 9))
     paths = [

@@ -22,6 +22,7 @@ from home.models import HomePage
 from portal.formats import format_datetime
 
 from .fixtures_pages import (  # noqa: F401 - fixtures
+    OTHER_SECTIONS,
     archives,
     call_indexes,
     calls_section,
@@ -49,58 +50,6 @@ def text_of(response):
     return " ".join(BeautifulSoup(response.content, "html.parser").main.get_text(" ").split())
 
 
-FULL_BODY_EXTRAS = [
-    (
-        "news",
-        {
-            "heading": "",
-            "items": [
-                {
-                    "title": "«Силд» ищет волонтёров-переводчиков",
-                    "text": "<p>Каждую неделю мы переводим десятки объявлений.</p>",
-                    "link": "https://sild.example/vabatahtlikud",
-                }
-            ],
-        },
-    ),
-    (
-        "events",
-        {
-            "heading": "Обучение",
-            "items": [
-                {
-                    "title": "Тренинг «Как удержать волонтёров»",
-                    "date": date(2026, 3, 12),
-                    "end_date": date(2026, 3, 13),
-                    "time": "10:00–16:00",
-                    "place": "Тарту, Эстонский национальный музей",
-                    "description": "Двухдневный тренинг для координаторов.",
-                    "link": "https://sild.example/koolitus",
-                }
-            ],
-        },
-    ),
-    (
-        "organisation_news",
-        {
-            "heading": "",
-            "items": [
-                {
-                    "title": "Подростки сняли общий фильм",
-                    "organisation": "Нарвский молодёжный центр",
-                    "text": "Двенадцать подростков из двух городов сняли фильм.",
-                    "link": "",
-                }
-            ],
-        },
-    ),
-    (
-        "closing_note",
-        {"text": "<p>Хорошей недели!</p>", "signature": "Команда «Силда»"},
-    ),
-]
-
-
 def test_an_issue_shows_every_kind_of_section(client, make_bulletin, make_translated_call):
     call = make_translated_call("Kogukondade koostööprojektid", "Совместные проекты сообществ")
     issue = make_bulletin(
@@ -110,7 +59,7 @@ def test_an_issue_shows_every_kind_of_section(client, make_bulletin, make_transl
         introduction="Главное за неделю.",
         body=[
             calls_section(call["ru"], notes={call["ru"].pk: "Подходит тем, кто нашёл партнёра."}),
-            *FULL_BODY_EXTRAS,
+            *OTHER_SECTIONS,
         ],
     )
 
@@ -210,14 +159,14 @@ def test_an_issue_costs_the_same_queries_for_2_and_24_calls(
             for number in range(start, start + count)
         ]
 
-    make_bulletin(issue_number=1, body=[calls_section(*calls(2, 0)), *FULL_BODY_EXTRAS])
+    make_bulletin(issue_number=1, body=[calls_section(*calls(2, 0)), *OTHER_SECTIONS])
     few = count_queries(client, "/ru/bulletins/1/")
     many_calls = calls(24, 2)
     make_bulletin(
         issue_number=2,
         body=[
             calls_section(*many_calls[:12]),
-            *FULL_BODY_EXTRAS,
+            *OTHER_SECTIONS,
             calls_section(*many_calls[12:], heading="Ещё конкурсы"),
         ],
     )
