@@ -173,3 +173,16 @@ def test_editors_without_the_permission_see_no_subscriber(client, site_tree, sub
         response = client.get(path)
         assert response.status_code in (302, 403), path
         assert b"irina@ngo-narva.example" not in response.content
+
+
+def test_the_xlsx_export_keeps_formulas_as_text(admin_client, make_subscriber):
+    from openpyxl import load_workbook
+
+    make_subscriber("person@ngo.example", consent_source='=HYPERLINK("http://evil.example")')
+
+    response = admin_client.get(f"{URL}?export=xlsx")
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if "HYPERLINK" in str(cell.value)]
+    assert [cell.data_type for cell in cells] == ["s"]
