@@ -182,3 +182,16 @@ def test_a_list_of_more_than_a_thousand_is_written_in_batches(tmp_path):
     assert Subscriber.objects.filter(status="confirmed").count() == 1200
     # Rows are written in batches (SQLite takes some 70 per INSERT), not one by one.
     assert len(queries) <= 30
+
+
+def test_the_demo_subscribers_come_through_the_importer_once():
+    from bulletins import demo_subscribers
+
+    demo_subscribers.seed()
+    first = state()
+    demo_subscribers.seed()
+
+    assert state() == first
+    assert 3 <= len(first) <= 10
+    assert {row[4] for row in first} == {"confirmed"}
+    assert {row[1] for row in first} == {"ru", "et", "en"}
