@@ -1,6 +1,7 @@
 """Sending a campaign through a real SMTP server: everybody once, in their language, nobody who
 left; temporary refusals retried, permanent ones recorded; pause, resume, cancel."""
 
+import os
 import re
 from datetime import timedelta
 from unittest import mock
@@ -375,3 +376,32 @@ def test_with_pipelining_answers_are_read_the_same_and_dots_survive(
     assert statuses[readers[1].pk].error == "550 5.1.1 No such user"
     assert statuses[readers[3].pk].status == Delivery.Status.QUEUED  # to be tried again
     assert statuses[readers[3].pk].error == "451 4.7.1 Greylisted"
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="the RQ backend needs REDIS_URL")
+def test_the_rq_backend_sends_a_campaign(
+    bulletin, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    """With TASKS_BACKEND=rq the same tasks run on RQ workers (here one, in this process)."""
+    import django_rq
+    from django_tasks_rq import Job
+    from rq import SimpleWorker
+    from rq.registry import ScheduledJobRegistry
+
+    settings.RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    queue = django_rq.get_queue("default", job_class=Job)
+    queue.empty()
+    readers = make_subscribers(3)
+    try:
+        campaign = send(bulletin, django_capture_on_commit_callbacks)
+        SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+    finally:
+        queue.empty()
+        registry = ScheduledJobRegistry(queue=queue)
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+    assert recipients(smtp_server) == sorted(r.email for r in readers)
