@@ -30,12 +30,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from .models import BulletinPage
-from .tokens import PREFERENCES, UNSUBSCRIBE, token_url
+from .tokens import PREFERENCES, UNSUBSCRIBE, URL_NAMES, make_token
 
 MAIN_LANGUAGE = "ru"
 LINKS = {"unsubscribe": UNSUBSCRIBE, "preferences": PREFERENCES}
@@ -167,6 +168,7 @@ def html_to_text(fragment):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+_DOTS = re.compile(rb"^\.", re.M)
 _RELATIVE = re.compile(r"""(\s(?:href|src)=)(["'])/(?!/)""", re.I)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 
@@ -231,6 +233,7 @@ class BulletinMail:
 
     def __init__(self, rendered, *, test=False):
         self.rendered = rendered
+        self._link_templates = None
         self.subject = rendered.subject
         if test:
             self.subject = gettext("[Test] %(subject)s") % {"subject": self.subject}
@@ -270,6 +273,9 @@ class BulletinMail:
                 )
                 + self._tail
             )
+            self._smtp_body = _DOTS.sub(b"..", self._body)
+        else:
+            self._smtp_body = None
 
     @staticmethod
     def _part_head(boundary_line, content_type, encoding="8bit"):
@@ -290,7 +296,15 @@ class BulletinMail:
         if subscriber is None:
             web = self.rendered.page.get_full_url() or base_url()
             return dict.fromkeys(LINKS, web)
-        return {name: token_url(subscriber, purpose) for name, purpose in LINKS.items()}
+        if self._link_templates is None:
+            # Resolved once per language instead of twice per reader.
+            self._link_templates = {
+                name: token_url_template(purpose) for name, purpose in LINKS.items()
+            }
+        return {
+            name: make_token(subscriber, LINKS[name]).join(parts)
+            for name, parts in self._link_templates.items()
+        }
 
     def _headers(self, links):
         return {
@@ -299,7 +313,12 @@ class BulletinMail:
             "List-Id": self.list_id,
         }
 
-    def message_bytes(self, to, message_id, links):
+    def smtp_data(self, to, message_id, links):
+        """The message as an SMTP transaction's DATA: lines starting with a dot doubled (in the
+        body, once per language: links never start a line with one) and the final dot."""
+        return self.message_bytes(to, message_id, links, body=self._smtp_body) + b".\r\n"
+
+    def message_bytes(self, to, message_id, links, body=None):
         head = (
             self._head
             + (
@@ -310,12 +329,13 @@ class BulletinMail:
             ).encode()
         )
         if self._eight_bit:
-            body = self._body
+            body = body or self._body
             # Token links have nothing HTML would escape, so one replacement fits both parts.
             for name, marker in self.rendered.markers.items():
                 body = body.replace(marker.encode(), links[name].encode())
             return head + body
         html_part, text_part = self.rendered.with_links(links)
+        # Base64 lines never start with a dot: nothing to double for SMTP.
         body = b"".join(
             self._part_head(boundary_line, content_type, "base64")
             + encodebytes(content.encode()).replace(b"\n", b"\r\n")
@@ -339,6 +359,12 @@ class BulletinMail:
         return message
 
 
+def token_url_template(purpose):
+    """The URL ``tokens.token_url`` makes for ``purpose``, as (before, after) the token."""
+    marker = "TOKEN-GOES-HERE"
+    return tuple((base_url() + reverse(URL_NAMES[purpose], args=[marker])).split(marker))
+
+
 def _header_text(value):
     try:
         value.encode("ascii")
@@ -348,4 +374,5 @@ def _header_text(value):
 
 
 def _crlf(text):
-    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+    """CRLF line ends, and one at the end (a MIME boundary must start a line)."""
+    return text.replace("\r\n", "\n").rstrip("\n").replace("\n", "\r\n") + "\r\n"

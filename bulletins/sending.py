@@ -33,7 +33,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -513,6 +513,38 @@ def _decode(message):
     return message.decode(errors="replace") if isinstance(message, bytes) else str(message)
 
 
+class _Statement:
+    """SQL run for every message. Built by hand, once: building it through the ORM for each
+    message cost more than running it, and about a quarter of the send rate."""
+
+    def __init__(self, build):
+        self.build = build
+        self._sql = None
+
+    def sql(self):
+        if self._sql is None:
+            self._sql = self.build(connection.ops.quote_name)
+        return self._sql
+
+
+# The delivery is still queued, its campaign still sending, its reader still subscribed.
+_STILL_WANTED = _Statement(
+    lambda q: (
+        f"SELECT 1 FROM {q(Delivery._meta.db_table)} d"  # noqa: S608 (names from the models)
+        f" INNER JOIN {q(Campaign._meta.db_table)} c ON c.id = d.campaign_id"
+        f" INNER JOIN {q(Subscriber._meta.db_table)} s ON s.id = d.subscriber_id"
+        " WHERE d.id = %s AND d.status = %s AND c.status = %s AND s.status = %s"
+    )
+)
+_MARK_SENT = _Statement(
+    lambda q: (
+        f"UPDATE {q(Delivery._meta.db_table)} SET status = %s, sent_at = %s,"  # noqa: S608
+        " attempts = attempts + 1, error = '', lease_token = NULL, leased_until = NULL"
+        " WHERE id = %s"
+    )
+)
+
+
 class BatchSender:
     """Sends the deliveries one worker holds under ``token``, over one connection."""
 
@@ -525,6 +557,7 @@ class BatchSender:
         self.pace = Pace(settings.NEWSLETTER_RATE_PER_SECOND)
         self.retry_at = None
         self.renewed = time.monotonic()
+        self.mails = {}
 
     def version(self, language):
         return self.versions.get(language) or self.versions.get(MAIN_LANGUAGE) or self.campaign.page
@@ -559,12 +592,28 @@ class BatchSender:
             self.renewed = time.monotonic()
 
     def still_wanted(self, delivery):
-        return Delivery.objects.filter(
-            pk=delivery.pk,
-            status=Delivery.Status.QUEUED,
-            campaign__status=Campaign.Status.SENDING,
-            subscriber__status=Subscriber.Status.CONFIRMED,
-        ).exists()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _STILL_WANTED.sql(),
+                [
+                    delivery.pk,
+                    Delivery.Status.QUEUED,
+                    Campaign.Status.SENDING,
+                    Subscriber.Status.CONFIRMED,
+                ],
+            )
+            return cursor.fetchone() is not None
+
+    def mark_sent(self, delivery):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _MARK_SENT.sql(),
+                [
+                    Delivery.Status.SENT,
+                    connection.ops.adapt_datetimefield_value(timezone.now()),
+                    delivery.pk,
+                ],
+            )
 
     def send_one(self, delivery, stop):
         if not self.still_wanted(delivery):
@@ -587,27 +636,28 @@ class BatchSender:
             self.transmit(delivery, subscriber)
         except (OSError, AnymailError) as error:  # smtplib's errors are OSErrors
             return self.failed(delivery, subscriber, error)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=Delivery.Status.SENT,
-            sent_at=timezone.now(),
-            attempts=F("attempts") + 1,
-            error="",
-            lease_token=None,
-            leased_until=None,
-        )
+        self.mark_sent(delivery)
         return "sent"
 
+    def mail(self, language):
+        if language not in self.mails:
+            self.mails[language] = mail_for(self.version(language))
+        return self.mails[language]
+
     def transmit(self, delivery, subscriber):
-        mail = mail_for(self.version(delivery.language))
+        mail = self.mail(delivery.language)
         links = mail.links_for(subscriber)
         message_id = mail.message_id(f"{self.campaign.pk}.{subscriber.pk}")
         to = _address(subscriber.email)
         if self.raw_smtp:
             if self.connection.connection is None:
                 self.connection.open()
-            self.connection.connection.sendmail(
-                mail.envelope_from, [to], mail.message_bytes(to, message_id, links)
-            )
+            smtp = self.connection.connection
+            smtp.ehlo_or_helo_if_needed()
+            if smtp.has_extn("pipelining"):
+                send_pipelined(smtp, mail.envelope_from, to, mail.smtp_data(to, message_id, links))
+            else:
+                smtp.sendmail(mail.envelope_from, [to], mail.message_bytes(to, message_id, links))
         else:
             self.connection.send_messages([mail.email_message(to, message_id, links)])
 
@@ -632,7 +682,9 @@ class BatchSender:
                 attempts=attempts, error=answer, lease_token=None, leased_until=retry_at
             )
             self.retry_at = min(self.retry_at or retry_at, retry_at)
-        if self.raw_smtp and not isinstance(error, ANSWERS):
+        if self.raw_smtp and (
+            not isinstance(error, ANSWERS) or getattr(error, "smtp_code", None) == 421
+        ):
             # The connection is gone: open another for the next message, or give up the batch.
             self.connection.close()
             try:
@@ -645,6 +697,42 @@ class BatchSender:
 
 # Answers of a working connection; anything else (a timeout, a reset) means the connection is gone.
 ANSWERS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)
+
+
+def send_pipelined(smtp, sender, recipient, data):
+    """Send one message in two round trips instead of smtplib's four: MAIL, RCPT and DATA in
+    one write, as the server offered (PIPELINING, RFC 2920), then the content. ``data`` is
+    ready for the wire (``BulletinMail.smtp_data``). Raises what ``SMTP.sendmail`` raises."""
+    commands = (
+        f"MAIL FROM:{smtplib.quoteaddr(sender)}\r\n"
+        f"RCPT TO:{smtplib.quoteaddr(recipient)}\r\n"
+        "DATA\r\n"
+    )
+    smtp.send(commands.encode(smtp.command_encoding))
+    (mail_code, mail_reply), (rcpt_code, rcpt_reply), (data_code, data_reply) = (
+        smtp.getreply(),
+        smtp.getreply(),
+        smtp.getreply(),
+    )
+    accepted = mail_code == 250 and rcpt_code in (250, 251)
+    if data_code == 354 and not accepted:
+        smtp.send(b".\r\n")  # a server that took DATA anyway gets an empty message back
+        smtp.getreply()
+    if not accepted or data_code != 354:
+        smtp.rset()
+        if mail_code != 250:
+            raise smtplib.SMTPSenderRefused(mail_code, mail_reply, sender)
+        if rcpt_code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_reply)})
+        raise smtplib.SMTPDataError(data_code, data_reply)
+    smtp.send(data)
+    code, reply = smtp.getreply()
+    if code != 250:
+        if code == 421:
+            smtp.close()
+        else:
+            smtp.rset()
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def is_refused(error):

@@ -1,12 +1,16 @@
 """Sending a campaign through a real SMTP server: everybody once, in their language, nobody who
 left; temporary refusals retried, permanent ones recorded; pause, resume, cancel."""
 
+import os
+import re
 from datetime import timedelta
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -25,6 +29,7 @@ from .fixtures_sending import (
     subject,
     translate,
 )
+from .urls import real_views
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.bulletins.urls")]
 
@@ -313,3 +318,90 @@ def test_through_an_email_service_the_message_keeps_its_headers(
     html, _type = message.alternatives[0]
     assert "Фонд гражданского общества" in html
     assert campaign.deliveries.get().status == Delivery.Status.SENT
+
+
+@pytest.mark.skipif(
+    not real_views(), reason="the unsubscribe view comes with the subscribers' work"
+)
+def test_a_reader_unsubscribes_with_one_click_from_the_message_received(
+    bulletin, smtp_server, django_capture_on_commit_callbacks
+):
+    (reader,) = make_subscribers(1)
+    send(bulletin, django_capture_on_commit_callbacks)
+    header = smtp_server.messages[0]["message"]["List-Unsubscribe"]
+    https = re.findall(r"<(https?://[^>]+)>", header)[0]
+    path = urlsplit(https).path
+
+    # What a mail client does (RFC 8058): one POST, no cookies, no CSRF token.
+    response = Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"})
+
+    assert 200 <= response.status_code < 300
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.UNSUBSCRIBED
+
+
+@pytest.fixture
+def pipelining(smtp_server):
+    """The SMTP server offers PIPELINING (RFC 2920), as Postfix does."""
+
+    async def handle_EHLO(server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+    smtp_server.handle_EHLO = handle_EHLO
+    return smtp_server
+
+
+def test_with_pipelining_answers_are_read_the_same_and_dots_survive(
+    site_tree, pipelining, django_capture_on_commit_callbacks
+):
+    page = fixtures_sending.publish_bulletin(
+        site_tree["homes"]["ru"],
+        content={"title": "Точки", "body": [("paragraph", "<p>.NET для НКО</p><p>.</p>")]},
+    )
+    readers = make_subscribers(5)
+    pipelining.refuse = {readers[1].email: "550 5.1.1 No such user"}
+    pipelining.answer_data = lambda envelope: (
+        "451 4.7.1 Greylisted" if envelope.rcpt_tos == [readers[3].email] else None
+    )
+
+    campaign = send(page, django_capture_on_commit_callbacks)
+
+    delivered = {m["to"][0]: m["message"] for m in pipelining.messages}
+    assert sorted(delivered) == sorted(r.email for r in (readers[0], readers[2], readers[4]))
+    text = delivered[readers[0].email].get_payload()[0].get_payload(decode=True).decode()
+    assert "\n.NET для НКО\n" in text.replace("\r\n", "\n")
+    statuses = {d.subscriber_id: d for d in campaign.deliveries.all()}
+    assert statuses[readers[1].pk].status == Delivery.Status.FAILED
+    assert statuses[readers[1].pk].error == "550 5.1.1 No such user"
+    assert statuses[readers[3].pk].status == Delivery.Status.QUEUED  # to be tried again
+    assert statuses[readers[3].pk].error == "451 4.7.1 Greylisted"
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="the RQ backend needs REDIS_URL")
+def test_the_rq_backend_sends_a_campaign(
+    bulletin, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    """With TASKS_BACKEND=rq the same tasks run on RQ workers (here one, in this process)."""
+    import django_rq
+    from django_tasks_rq import Job
+    from rq import SimpleWorker
+    from rq.registry import ScheduledJobRegistry
+
+    settings.RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    queue = django_rq.get_queue("default", job_class=Job)
+    queue.empty()
+    readers = make_subscribers(3)
+    try:
+        campaign = send(bulletin, django_capture_on_commit_callbacks)
+        SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+    finally:
+        queue.empty()
+        registry = ScheduledJobRegistry(queue=queue)
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+    assert recipients(smtp_server) == sorted(r.email for r in readers)
