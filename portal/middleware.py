@@ -1,10 +1,19 @@
 import logging
+from urllib.parse import urlencode
 
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from .accounts import can_use_admin
 from .navigation import site_for_request
 
 logger = logging.getLogger(__name__)
@@ -58,3 +67,35 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PATH):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
         return parts
+
+
+class AdminTwoFactorMiddleware:
+    """With ``ADMIN_REQUIRE_MFA``, the admin opens only to people who signed in with a second
+    factor (allauth.mfa): without an authenticator they are sent to set one up, and a session
+    that began without it (signed in before setting it up, or by a one-time code) asks for
+    the code first. Everyone else is not concerned: members never reach the admin anyway."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.ADMIN_REQUIRE_MFA
+            and request.path.startswith(reverse("wagtailadmin_home"))
+            and not request.path.startswith(reverse("admin_login"))
+            and can_use_admin(request.user)
+        ):
+            target = None
+            if not is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+                messages.warning(request, _("Turn on two-factor authentication to use the admin."))
+                target = reverse("mfa_activate_totp")
+            elif not any(
+                record.get("method") == "mfa"
+                for record in get_authentication_records(request, request.user)
+            ):
+                target = reverse("mfa_reauthenticate")
+            if target:
+                return HttpResponseRedirect(
+                    f"{target}?{urlencode({'next': request.get_full_path()})}"
+                )
+        return self.get_response(request)

@@ -167,7 +167,8 @@ def _https_by_default(field, **kwargs):
 
 
 class FactsForm(forms.ModelForm):
-    """The facts shared by every language version, and the logo."""
+    """The facts shared by every language version, and the logo. The register's facts (name,
+    code, legal form) are the editors' to change."""
 
     logo_upload = LogoField(
         label=_("New logo"),
@@ -177,7 +178,6 @@ class FactsForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "registered_name",
             "founding_year",
             "county",
             "town",

@@ -6,6 +6,9 @@ app_name = "my"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("data/", views.data, name="data"),
+    path("data/download/", views.data_download, name="data_download"),
+    path("delete/", views.delete, name="delete"),
     path("organisations/new/", views.create, name="create"),
     path("organisations/join/", views.join, name="join"),
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),

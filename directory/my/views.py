@@ -1,8 +1,10 @@
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from .. import register
 from ..models import JointProject, Membership, NewsItem, OrganisationPage, ProjectPartner
 from . import memberships, profiles
 from .access import member_view, organisation_view, over_limit
+from .data import delete_account, personal_data
 from .emails import partner_asked
 from .forms import (
     FactsForm,
@@ -370,3 +373,29 @@ def project_new(request, membership):
             status = 400
     context = {"membership": membership, "organisation": organisation, "form": form}
     return TemplateResponse(request, "directory/my/project_new.html", context, status=status)
+
+
+@member_view
+def data(request):
+    return TemplateResponse(request, "directory/my/data.html", {})
+
+
+@member_view
+def data_download(request):
+    response = JsonResponse(
+        personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="sild-my-data.json"'
+    return response
+
+
+@member_view
+@reauthentication_required(allow_get=True)
+def delete(request):
+    """GET asks to confirm; POST, after the password was asked again, deletes."""
+    if request.method == "POST":
+        delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect(f"/{get_language()}/")
+    return TemplateResponse(request, "directory/my/delete.html", {})

@@ -25,6 +25,7 @@ env = environ.Env(
     EMAIL_TIMEOUT=(int, 10),
     TRUSTED_PROXY_COUNT=(int, 0),
     CONSULTATION_RETENTION_DAYS=(int, 730),
+    ADMIN_REQUIRE_MFA=(bool, False),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "anymail",
@@ -91,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -263,6 +266,18 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # A reset asked for an unknown address sends nothing (no mail bombing through the form).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+# No page tells whether an address has an account (allauth's default, said out loud).
+ACCOUNT_PREVENT_ENUMERATION = True
+# Sign in with a one-time code sent by e-mail, as well as with the password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Changing the e-mail address (and deleting the account, directory.my) asks for the password
+# again when it was last given more than ACCOUNT_REAUTHENTICATION_TIMEOUT seconds ago.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Two-factor authentication (TOTP apps and recovery codes) for anyone who turns it on; with
+# ADMIN_REQUIRE_MFA the admin requires it (portal.middleware.AdminTwoFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Sild"
+ADMIN_REQUIRE_MFA = env("ADMIN_REQUIRE_MFA")
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 

@@ -10,9 +10,31 @@ from directory.models import Membership
 pytestmark = pytest.mark.django_db
 
 
-def member_urls(organisation_id):
+def organisation_urls(organisation_id):
     base = f"/ru/my/organisations/{organisation_id}"
-    return ["/ru/my/", f"{base}/", f"{base}/members/"]
+    return [
+        f"{base}/",
+        f"{base}/members/",
+        f"{base}/facts/",
+        f"{base}/profile/et/",
+        f"{base}/profile/ru/",
+        f"{base}/news/",
+        f"{base}/news/new/",
+        f"{base}/projects/",
+        f"{base}/projects/new/",
+    ]
+
+
+def member_urls(organisation_id):
+    personal = [
+        "/ru/my/",
+        "/ru/my/organisations/new/",
+        "/ru/my/organisations/join/",
+        "/ru/my/data/",
+        "/ru/my/data/download/",
+        "/ru/my/delete/",
+    ]
+    return personal + organisation_urls(organisation_id)
 
 
 def test_anonymous_people_are_sent_to_sign_in_from_every_member_url(client, two_organisations):
@@ -27,8 +49,9 @@ def test_a_member_of_one_organisation_cannot_see_another(client, two_organisatio
     sign_in(two_organisations["a"]["owner"])
     other = two_organisations["b"]["organisation"].pk
 
-    for url in member_urls(other)[1:]:
+    for url in organisation_urls(other):
         assert client.get(url).status_code == 404, url
+        assert client.post(url, {"title": "x", "membership": 1}).status_code == 404, url
     # An organisation that does not exist looks the same as one that is not yours.
     assert client.get("/ru/my/organisations/999999/").status_code == 404
 
@@ -50,6 +73,14 @@ def test_a_member_cannot_act_on_another_organisations_members(client, two_organi
     assert on_their_page.status_code == 404
     assert through_mine.status_code == 400
     assert Membership.objects.filter(pk=victim.pk, status="active").exists()
+
+
+def test_every_member_page_answers_its_members(client, two_organisations, sign_in):
+    a = two_organisations["a"]
+    sign_in(a["owner"])
+
+    for url in member_urls(a["organisation"].pk):
+        assert client.get(url).status_code in (200, 302), url
 
 
 def test_editors_cannot_manage_members(client, two_organisations, sign_in):

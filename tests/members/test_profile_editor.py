@@ -159,12 +159,18 @@ def test_facts_and_a_logo(client, a):
 
     response = client.post(
         f"/et/my/organisations/{organisation.pk}/facts/",
-        {**facts(organisation), "logo_upload": png(name="../../etc/passwd.php.png")},
+        {
+            **facts(organisation, registered_name="MTÜ Keegi Teine", registry_code="80000001"),
+            "logo_upload": png(name="../../etc/passwd.php.png"),
+        },
     )
 
     assert response.status_code == 302, response.content.decode()[:3000]
     organisation.refresh_from_db()
     assert organisation.town == "Narva"
+    # The register's facts are not the members' to change.
+    assert organisation.registered_name == "MTÜ Narva Noored"
+    assert organisation.registry_code != "80000001"
     assert organisation.logo is not None
     assert organisation.logo.file.name.startswith(f"original_images/logo-{organisation.pk}-")
     assert "passwd" not in organisation.logo.file.name
