@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "calls",
     "bulletins",
     "consultations",
+    "impact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
