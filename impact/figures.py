@@ -80,11 +80,11 @@ def _timeline_summary(labels, series):
 
 
 def subscribed_at(moment):
-    """Confirmed before ``moment`` and not gone by then. Bounced addresses and those that
-    left without a date are not counted at any time."""
+    """Among confirmed and unsubscribed subscribers: those confirmed before ``moment`` and
+    not gone by then. (Bounced addresses, pending ones and those that left without a date
+    are never counted.)"""
     return Q(confirmed_at__lt=moment) & (
-        Q(status=Subscriber.Status.CONFIRMED)
-        | Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__gte=moment)
+        Q(status=Subscriber.Status.CONFIRMED) | Q(unsubscribed_at__gte=moment)
     )
 
 
@@ -93,17 +93,21 @@ def subscriber_figures(period, now=None):
     now = now or timezone.now()
     buckets = period.buckets()
     moments = [min(bucket.end, now) for bucket in buckets]
-    annotations = {
-        f"b{index}": Count("pk", filter=subscribed_at(moment))
-        for index, moment in enumerate(moments)
-    }
     by_language = defaultdict(lambda: [0] * len(buckets))
     by_kind = defaultdict(lambda: [0] * len(buckets))
     for row in (
-        Subscriber.objects.filter(confirmed_at__lt=period.end)
+        Subscriber.objects.filter(
+            status__in=[Subscriber.Status.CONFIRMED, Subscriber.Status.UNSUBSCRIBED],
+            confirmed_at__lt=moments[-1],
+        )
         .order_by()
         .values("language", "kind")
-        .annotate(**annotations)
+        .annotate(
+            **{
+                f"b{index}": Count("pk", filter=subscribed_at(moment))
+                for index, moment in enumerate(moments)
+            }
+        )
     ):
         for index in range(len(buckets)):
             by_language[row["language"]][index] += row[f"b{index}"]
