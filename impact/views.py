@@ -8,10 +8,20 @@ from portal.spreadsheets import csv_response
 
 from .figures import all_figures, figure
 from .forms import PeriodForm
+from .periods import Period
+
+
+def _period_form(request):
+    """The form bound to the request's dates, the last twelve months where none is given (so
+    that the fields show the period the figures are for)."""
+    default = Period.default()
+    data = {"start": f"{default.first:%Y-%m-%d}", "end": f"{default.last:%Y-%m-%d}"}
+    data.update(request.GET.dict())
+    return PeriodForm(data)
 
 
 def report(request):
-    form = PeriodForm(request.GET)
+    form = _period_form(request)
     figures = all_figures(form.cleaned_data["period"]) if form.is_valid() else []
     query = request.GET.urlencode()
     return TemplateResponse(
@@ -29,7 +39,7 @@ def report(request):
 
 
 def figure_csv(request, key):
-    form = PeriodForm(request.GET)
+    form = _period_form(request)
     if not form.is_valid():
         raise Http404(_("Choose a valid period."))
     period = form.cleaned_data["period"]
