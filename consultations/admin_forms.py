@@ -21,8 +21,9 @@ class ConsultationAdminForm(WagtailAdminModelForm):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
-            "Sent to the person's address, in their language, when you save; kept below with "
-            "the request. A new or in-progress request then counts as answered."
+            "Sent to the person's address, in their language, when you save, and kept with the "
+            "request under “Replies sent”. A new or in-progress request then counts as "
+            "answered."
         ),
     )
 

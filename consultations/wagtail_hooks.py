@@ -29,14 +29,13 @@ class ConsultationRequestAdmin(ModelAdmin):
     add_to_admin_menu = True
     index_view_class = ConsultationIndexView
     list_display = (
-        "created_at",
         "name",
         "topic",
         "channel",
-        "language",
         "status",
         "assigned_to",
         "meeting_at",
+        "created_at",
     )
     list_filter = ("status", "topic", "channel", "language", "assigned_to")
     search_fields = ("name", "email", "organisation_name", "message")

@@ -9,6 +9,7 @@ attributes, never ``style``, so a strict Content-Security-Policy does not strip 
 - ``columns(...)``: vertical columns along time (months or years), stacked by series.
 """
 
+import math
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -19,6 +20,7 @@ from django.utils.text import Truncator
 PALETTE = ["#0b4f6c", "#9a5b00", "#1d6b34", "#8a1c1c", "#5b3f8c", "#4a5866", "#00657a"]
 WIDTH = 640
 FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+CHAR_WIDTH = 7  # about the width of a digit at that size
 
 
 @dataclass
@@ -142,8 +144,9 @@ def columns(chart_id, title, summary, categories, series, category_label=""):
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" {FONT} '
             f'fill="#4a5866">{text}</text>'
         )
-    # Label every category when they fit, else every n-th one.
-    every = max(1, round(count / 12 + 0.49))
+    # Label every category when the labels fit side by side, else every n-th one.
+    widest = max([len(category) for category in chart.categories] + [1]) * CHAR_WIDTH + 8
+    every = max(1, math.ceil(widest / slot))
     for index, category in enumerate(chart.categories):
         x = left + index * slot
         y = top + plot_height

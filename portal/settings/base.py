@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "calls",
     "bulletins",
     "consultations",
+    "impact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
