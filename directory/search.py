@@ -18,25 +18,28 @@ closest to the reader's language.
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.navigation import page_urls
-from portal.search_text import clean_query, query_terms
+from portal.search_text import STOPWORDS, WORD_RE, Speller, clean_query, fold, query_terms
 
 from .indexing import closest_version
 from .models import Organisation, OrganisationPage, SearchTerm
-from .taxonomy import County, WorkingLanguage
+from .taxonomy import COUNTY_SEARCH_NAMES, County, WorkingLanguage
 from .vocabularies import (
     activity_field_names,
     forget_vocabularies,
     target_group_names,
     vocabulary,
+    vocabulary_rows,
 )
 
 RESULTS_PER_PAGE = 20
@@ -185,12 +188,14 @@ class FacetTable:
 
     def __init__(self, stamp):
         self.stamp = stamp
-        columns = ["pk", "county", "field_slugs", "target_group_slugs", "other_languages"]
-        columns.append("looking_for_partners")
+        columns = ["pk", "county", "town", "field_slugs", "target_group_slugs"]
+        columns += ["other_languages", "looking_for_partners"]
         columns += list(LANGUAGE_COLUMNS.values())
         columns += [f"sort_name_{language}" for language in SORT_LANGUAGES]
         facts = {}
         names = {language: [] for language in SORT_LANGUAGES}
+        # Where listed organisations are: what "nothing found" suggests for a mistyped place.
+        self.towns = set()
         for values in (
             Organisation.objects.filter(is_listed=True).values(*columns).iterator(chunk_size=5000)
         ):
@@ -198,6 +203,8 @@ class FacetTable:
             if values["other_languages"]:
                 languages.append(WorkingLanguage.OTHER)
             pk = values["pk"]
+            if values["town"]:
+                self.towns.add(values["town"])
             facts[pk] = (
                 values["county"],
                 values["field_slugs"].split(),
@@ -213,6 +220,28 @@ class FacetTable:
         }
         self._recent_matches = OrderedDict()
         self._matches_lock = threading.Lock()
+        self._spellers = {}
+
+    def speller(self):
+        """Place names of the listed organisations and counties and the words of the
+        vocabularies, for suggestions when nothing is found."""
+        version, rows = vocabulary_rows()
+        speller = self._spellers.get(version)
+        if speller is None:
+            places = set(self.towns)
+            for names in COUNTY_SEARCH_NAMES.values():
+                places.update(names.split())
+            words = set()
+            for _kind, _slug, _language, name, keywords in rows:
+                for line in [name, *keywords.splitlines()]:
+                    words.update(
+                        word
+                        for word in WORD_RE.findall(line.lower())
+                        if fold(word) not in STOPWORDS
+                    )
+            speller = Speller(places, words)
+            self._spellers = {version: speller}
+        return speller
 
     def matches(self, words, language):
         """``(relevance, mask)``: ``text_matches(words)`` and its bit mask in ``language``'s
@@ -254,7 +283,10 @@ def facet_table():
     table = _table
     if table is None or table.stamp != stamp:
         with _table_lock:
-            table = _table = FacetTable(stamp)
+            # Threads that waited for the lock find the table their first one loaded.
+            table = _table
+            if table is None or table.stamp != stamp:
+                table = _table = FacetTable(stamp)
     return table
 
 
@@ -438,6 +470,8 @@ class DirectorySearch:
             ids = IdsInOrder(found, table.order)
         return {
             "found": ids,
+            # What each facet's removal would find, for "nothing found".
+            "without": {name: mask.bit_count() for name, mask in others.items()},
             "fields": {
                 slug: (others["field"] & mask).bit_count() for slug, mask in table.field.items()
             },
@@ -488,6 +522,67 @@ class DirectorySearch:
     @property
     def partners_count(self):
         return self._computed["partners"]
+
+    def _query_string(self, **changes):
+        params = {
+            "q": self.query,
+            "field": self.field,
+            "group": self.group,
+            "county": self.county,
+            "language": self.language,
+            "partners": "1" if self.partners else "",
+        }
+        params.update(changes)
+        return "?" + urlencode({name: value for name, value in params.items() if value})
+
+    @cached_property
+    def suggestions(self):
+        """When nothing is found: ``(query, query string)`` with a mistyped word replaced by
+        the closest place name or vocabulary word."""
+        if self.total or not self.query:
+            return []
+        speller = facet_table().speller()
+        tokens = self.query.split()
+        found = []
+        for index, token in enumerate(tokens):
+            for match in speller.closest(token):
+                if match.casefold() == token.casefold():
+                    continue
+                query = " ".join([*tokens[:index], match, *tokens[index + 1 :]])
+                if query not in found:
+                    found.append(query)
+        return [(query, self._query_string(q=query)) for query in found[:5]]
+
+    @cached_property
+    def relaxations(self):
+        """When nothing is found: for each chosen facet, ``(label, count, query string)`` of
+        the search without it, when that finds something."""
+        if self.total:
+            return []
+        chosen = [
+            ("field", self.field, self.field_names.get(self.field)),
+            ("group", self.group, self.group_names.get(self.group)),
+            ("county", self.county, County(self.county).label if self.county else ""),
+            (
+                "language",
+                self.language,
+                WorkingLanguage(self.language).label if self.language else "",
+            ),
+        ]
+        facets = [
+            (str(label), self._computed["without"][name], self._query_string(**{name: ""}))
+            for name, value, label in chosen
+            if value
+        ]
+        if self.partners:
+            facets.append(
+                (
+                    str(_("Looking for partners")),
+                    self._computed["without"]["partners"],
+                    self._query_string(partners=""),
+                )
+            )
+        return [facet for facet in facets if facet[1]]
 
     def results_page(self, number, request=None):
         page = Paginator(self._computed["found"], RESULTS_PER_PAGE).get_page(number)

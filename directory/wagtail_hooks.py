@@ -18,6 +18,9 @@ class ActivityFieldViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "keywords"]
+    # A database filter: the SQLite full-text index has no per-field columns, and searching
+    # a few hundred concepts needs none ("no such column: name" otherwise).
+    search_backend_name = None
 
 
 class TargetGroupViewSet(ActivityFieldViewSet):
