@@ -55,7 +55,16 @@ def newest_organisations_section(page, request):
     organisations = newest_organisations(get_language())
     if not organisations:
         return None
-    directory = DirectoryIndexPage.objects.child_of(page).live().first()
+    # The directory pages of the language, few, rather than the home page's children: on
+    # SQLite ``child_of`` scans every page below the home page, organisations included.
+    directory = next(
+        (
+            candidate
+            for candidate in DirectoryIndexPage.objects.live().filter(locale_id=page.locale_id)
+            if candidate.path.startswith(page.path)
+        ),
+        None,
+    )
     return {
         "template": "directory/includes/home_newest.html",
         "order": 30,
