@@ -221,6 +221,18 @@ class FacetTable:
         self._recent_matches = OrderedDict()
         self._matches_lock = threading.Lock()
         self._spellers = {}
+        self._postings = {}
+
+    def postings(self, term):
+        """``{organisation id: weight}`` of one concept of the vocabularies, read once per
+        table (a few dozen concepts, a few hundred kilobytes each at 50,000 organisations)."""
+        found = self._postings.get(term)
+        if found is None:
+            found = dict(
+                SearchTerm.objects.filter(term=term).values_list("organisation_id", "weight")
+            )
+            self._postings[term] = found
+        return found
 
     def speller(self):
         """Place names of the listed organisations and counties and the words of the
@@ -257,7 +269,7 @@ class FacetTable:
             if entry is not None:
                 self._recent_matches.move_to_end(key)
         if entry is None:
-            entry = (text_matches(words), {})
+            entry = (text_matches(words, self.postings), {})
             with self._matches_lock:
                 self._recent_matches[key] = entry
                 while len(self._recent_matches) > RECENT_MATCHES:
@@ -306,8 +318,9 @@ def _successor(prefix):
     return None
 
 
-def _alternatives(query_word):
-    """``(sql condition, params)`` for each way ``query_word`` can match a key."""
+def _alternatives(query_word, concepts=True):
+    """``(sql condition, params)`` for each way ``query_word`` can match a key (its concepts
+    too, with ``concepts``)."""
     for prefix in sorted(query_word.prefixes):
         upper = _successor(prefix)
         if upper is None:  # "zz…": rare enough for a plain LIKE
@@ -316,40 +329,67 @@ def _alternatives(query_word):
             yield "term >= %s AND term < %s", [prefix, upper]
     for term in sorted(query_word.exact):
         yield "term = %s", [term]
-    for term in sorted(query_word.taxonomy):
-        yield "term = %s", [term]
+    if concepts:
+        for term in sorted(query_word.taxonomy):
+            yield "term = %s", [term]
 
 
-def text_matches(words):
+def text_matches(words, postings=None):
     """``{organisation id: relevance}`` of the organisations matching every word.
 
     One query: a ``UNION ALL`` of one range or equality scan per alternative of each word
     (index-only scans of the covering (term, organisation, weight) index on SQLite and
-    PostgreSQL alike), grouped by organisation with the best weight of each word."""
+    PostgreSQL alike), grouped by organisation with the best weight of each word. With
+    ``postings`` (``term → {organisation id: weight}``), the concepts a word names are read
+    from there instead: a concept can name most of the directory ("молодёжь"), and reading its
+    rows for every new query would be most of the query's cost."""
     if not words:
         return {}
+    best = [{} for _word in words]
+    if postings is not None:
+        for index, word in enumerate(words):
+            for term in sorted(word.taxonomy):
+                _merge_best(best[index], postings(term).items())
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
     branches, params = [], []
     for index, word in enumerate(words):
         columns = ", ".join(
             "weight" if other == index else "CAST(NULL AS integer)" for other in range(len(words))
         )
-        for condition, values in _alternatives(word):
+        for condition, values in _alternatives(word, concepts=postings is None):
             branches.append(
                 f"SELECT organisation_id, {columns} FROM {table} WHERE {condition}"  # noqa: S608 - no user text in the SQL
             )
             params.extend(values)
-    aliases = ", ".join(f"w{index}" for index in range(len(words)))
-    maxima = ", ".join(f"MAX(w{index})" for index in range(len(words)))
-    union = " UNION ALL ".join(branches)
-    # Only column names and placeholders are formatted in; what people typed goes in params.
-    sql = f"WITH matches (organisation_id, {aliases}) AS ({union}) SELECT organisation_id, {maxima} FROM matches GROUP BY organisation_id"  # noqa: E501, S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    if branches:
+        aliases = ", ".join(f"w{index}" for index in range(len(words)))
+        maxima = ", ".join(f"MAX(w{index})" for index in range(len(words)))
+        union = " UNION ALL ".join(branches)
+        # Only column names and placeholders are formatted in; what people typed goes in params.
+        sql = f"WITH matches (organisation_id, {aliases}) AS ({union}) SELECT organisation_id, {maxima} FROM matches GROUP BY organisation_id"  # noqa: E501, S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for index in range(len(words)):
+            _merge_best(
+                best[index],
+                ((row[0], row[index + 1]) for row in rows if row[index + 1] is not None),
+            )
     if len(words) == 1:
-        return dict(rows)
-    return {row[0]: sum(row[1:]) for row in rows if None not in row}
+        return best[0]
+    smallest = min(best, key=len)
+    return {
+        pk: sum(by_word[pk] for by_word in best)
+        for pk in smallest
+        if all(pk in by_word for by_word in best)
+    }
+
+
+def _merge_best(best, pairs):
+    get = best.get
+    for pk, weight in pairs:
+        if get(pk, 0) < weight:
+            best[pk] = weight
 
 
 # --- the search ------------------------------------------------------------------------------
