@@ -223,15 +223,20 @@ class FacetTable:
         self._spellers = {}
         self._postings = {}
 
-    def postings(self, term):
-        """``{organisation id: weight}`` of one concept of the vocabularies, read once per
-        table (a few dozen concepts, a few hundred kilobytes each at 50,000 organisations)."""
-        found = self._postings.get(term)
+    def postings(self, terms):
+        """``{organisation id: best weight}`` of the concepts ``terms`` of the vocabularies,
+        read once per table (a few dozen concepts and their combinations, a few hundred
+        kilobytes each at 50,000 organisations)."""
+        key = tuple(sorted(terms))
+        found = self._postings.get(key)
         if found is None:
-            found = dict(
-                SearchTerm.objects.filter(term=term).values_list("organisation_id", "weight")
-            )
-            self._postings[term] = found
+            found = {}
+            for pk, weight in SearchTerm.objects.filter(term__in=key).values_list(
+                "organisation_id", "weight"
+            ):
+                if found.get(pk, 0) < weight:
+                    found[pk] = weight
+            self._postings[key] = found
         return found
 
     def speller(self):
@@ -340,16 +345,16 @@ def text_matches(words, postings=None):
     One query: a ``UNION ALL`` of one range or equality scan per alternative of each word
     (index-only scans of the covering (term, organisation, weight) index on SQLite and
     PostgreSQL alike), grouped by organisation with the best weight of each word. With
-    ``postings`` (``term → {organisation id: weight}``), the concepts a word names are read
-    from there instead: a concept can name most of the directory ("молодёжь"), and reading its
+    ``postings`` (``terms → {organisation id: best weight}``), the concepts a word names are
+    read from there instead: a concept can name most of the directory ("молодёжь"), and reading its
     rows for every new query would be most of the query's cost."""
     if not words:
         return {}
-    best = [{} for _word in words]
-    if postings is not None:
-        for index, word in enumerate(words):
-            for term in sorted(word.taxonomy):
-                _merge_best(best[index], postings(term).items())
+    # Copied before text matches are merged in: the postings are shared.
+    best = [
+        dict(postings(word.taxonomy)) if postings is not None and word.taxonomy else {}
+        for word in words
+    ]
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
     branches, params = [], []
     for index, word in enumerate(words):
@@ -504,8 +509,13 @@ class DirectorySearch:
         }
         found = others["partners"] & by_partners
         if relevance:
-            ids = [table.order[index] for index in set_positions(found)] if found else []
-            ids.sort(key=lambda pk: -relevance[pk])  # stable: ties keep the name order
+            # By relevance (a few small integers), ties in name order: buckets, not a sort.
+            buckets = {}
+            order = table.order
+            for index in set_positions(found) if found else []:
+                pk = order[index]
+                buckets.setdefault(relevance[pk], []).append(pk)
+            ids = [pk for level in sorted(buckets, reverse=True) for pk in buckets[level]]
         else:
             ids = IdsInOrder(found, table.order)
         return {
