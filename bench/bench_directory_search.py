@@ -94,6 +94,18 @@ QUERIES = [
 ]
 
 
+# Words and phrases that name concepts of the vocabularies, each found in the profiles of all
+# three languages ("пожилые люди" = "eakad" = "older people").
+CONCEPT_QUERIES = [
+    {"q": "пожилые люди", "county": "tartu"},
+    {"q": "eakad", "language": "ru"},
+    {"q": "older people"},
+    {"q": "семьи Нарва"},
+    {"q": "perede", "partners": "1"},
+    {"q": "young people", "county": "harju"},
+]
+
+
 def specs(count, seed=20261125):
     from directory.factories import registry_code
 
@@ -184,6 +196,13 @@ def main():
         # The same, as if every query were new to the process (each keeps its recent matches).
         ("  first time each", directory, QUERIES, REQUESTS, forget_recent_matches),
         ("query only", directory, [{"q": query["q"]} for query in QUERIES], REQUESTS // 2, None),
+        (
+            "concepts in three languages, first time each",
+            directory,
+            CONCEPT_QUERIES,
+            REQUESTS // 2,
+            forget_recent_matches,
+        ),
         ("no query, name order", directory, [{}, {"page": "20"}, {"county": "tartu"}], 60, None),
         # The home page (foundation, with the sections of every app) through the same stack.
         ("reference: home page /ru/", "/ru/", [{}], 60, None),

@@ -18,25 +18,28 @@ closest to the reader's language.
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.navigation import page_urls
-from portal.search_text import clean_query, query_terms
+from portal.search_text import STOPWORDS, WORD_RE, Speller, clean_query, fold, query_terms
 
 from .indexing import closest_version
 from .models import Organisation, OrganisationPage, SearchTerm
-from .taxonomy import County, WorkingLanguage
+from .taxonomy import COUNTY_SEARCH_NAMES, County, WorkingLanguage
 from .vocabularies import (
     activity_field_names,
     forget_vocabularies,
     target_group_names,
     vocabulary,
+    vocabulary_rows,
 )
 
 RESULTS_PER_PAGE = 20
@@ -185,12 +188,14 @@ class FacetTable:
 
     def __init__(self, stamp):
         self.stamp = stamp
-        columns = ["pk", "county", "field_slugs", "target_group_slugs", "other_languages"]
-        columns.append("looking_for_partners")
+        columns = ["pk", "county", "town", "field_slugs", "target_group_slugs"]
+        columns += ["other_languages", "looking_for_partners"]
         columns += list(LANGUAGE_COLUMNS.values())
         columns += [f"sort_name_{language}" for language in SORT_LANGUAGES]
         facts = {}
         names = {language: [] for language in SORT_LANGUAGES}
+        # Where listed organisations are: what "nothing found" suggests for a mistyped place.
+        self.towns = set()
         for values in (
             Organisation.objects.filter(is_listed=True).values(*columns).iterator(chunk_size=5000)
         ):
@@ -198,6 +203,8 @@ class FacetTable:
             if values["other_languages"]:
                 languages.append(WorkingLanguage.OTHER)
             pk = values["pk"]
+            if values["town"]:
+                self.towns.add(values["town"])
             facts[pk] = (
                 values["county"],
                 values["field_slugs"].split(),
@@ -213,6 +220,45 @@ class FacetTable:
         }
         self._recent_matches = OrderedDict()
         self._matches_lock = threading.Lock()
+        self._spellers = {}
+        self._postings = {}
+
+    def postings(self, terms):
+        """``{organisation id: best weight}`` of the concepts ``terms`` of the vocabularies,
+        read once per table (a few dozen concepts and their combinations, a few hundred
+        kilobytes each at 50,000 organisations)."""
+        key = tuple(sorted(terms))
+        found = self._postings.get(key)
+        if found is None:
+            found = {}
+            for pk, weight in SearchTerm.objects.filter(term__in=key).values_list(
+                "organisation_id", "weight"
+            ):
+                if found.get(pk, 0) < weight:
+                    found[pk] = weight
+            self._postings[key] = found
+        return found
+
+    def speller(self):
+        """Place names of the listed organisations and counties and the words of the
+        vocabularies, for suggestions when nothing is found."""
+        version, rows = vocabulary_rows()
+        speller = self._spellers.get(version)
+        if speller is None:
+            places = set(self.towns)
+            for names in COUNTY_SEARCH_NAMES.values():
+                places.update(names.split())
+            words = set()
+            for _kind, _slug, _language, name, keywords in rows:
+                for line in [name, *keywords.splitlines()]:
+                    words.update(
+                        word
+                        for word in WORD_RE.findall(line.lower())
+                        if fold(word) not in STOPWORDS
+                    )
+            speller = Speller(places, words)
+            self._spellers = {version: speller}
+        return speller
 
     def matches(self, words, language):
         """``(relevance, mask)``: ``text_matches(words)`` and its bit mask in ``language``'s
@@ -228,7 +274,7 @@ class FacetTable:
             if entry is not None:
                 self._recent_matches.move_to_end(key)
         if entry is None:
-            entry = (text_matches(words), {})
+            entry = (text_matches(words, self.postings), {})
             with self._matches_lock:
                 self._recent_matches[key] = entry
                 while len(self._recent_matches) > RECENT_MATCHES:
@@ -254,7 +300,10 @@ def facet_table():
     table = _table
     if table is None or table.stamp != stamp:
         with _table_lock:
-            table = _table = FacetTable(stamp)
+            # Threads that waited for the lock find the table their first one loaded.
+            table = _table
+            if table is None or table.stamp != stamp:
+                table = _table = FacetTable(stamp)
     return table
 
 
@@ -274,8 +323,9 @@ def _successor(prefix):
     return None
 
 
-def _alternatives(query_word):
-    """``(sql condition, params)`` for each way ``query_word`` can match a key."""
+def _alternatives(query_word, concepts=True):
+    """``(sql condition, params)`` for each way ``query_word`` can match a key (its concepts
+    too, with ``concepts``)."""
     for prefix in sorted(query_word.prefixes):
         upper = _successor(prefix)
         if upper is None:  # "zz…": rare enough for a plain LIKE
@@ -284,40 +334,67 @@ def _alternatives(query_word):
             yield "term >= %s AND term < %s", [prefix, upper]
     for term in sorted(query_word.exact):
         yield "term = %s", [term]
-    for term in sorted(query_word.taxonomy):
-        yield "term = %s", [term]
+    if concepts:
+        for term in sorted(query_word.taxonomy):
+            yield "term = %s", [term]
 
 
-def text_matches(words):
+def text_matches(words, postings=None):
     """``{organisation id: relevance}`` of the organisations matching every word.
 
     One query: a ``UNION ALL`` of one range or equality scan per alternative of each word
     (index-only scans of the covering (term, organisation, weight) index on SQLite and
-    PostgreSQL alike), grouped by organisation with the best weight of each word."""
+    PostgreSQL alike), grouped by organisation with the best weight of each word. With
+    ``postings`` (``terms → {organisation id: best weight}``), the concepts a word names are
+    read from there instead: a concept can name most of the directory ("молодёжь"), and reading its
+    rows for every new query would be most of the query's cost."""
     if not words:
         return {}
+    # Copied before text matches are merged in: the postings are shared.
+    best = [
+        dict(postings(word.taxonomy)) if postings is not None and word.taxonomy else {}
+        for word in words
+    ]
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
     branches, params = [], []
     for index, word in enumerate(words):
         columns = ", ".join(
             "weight" if other == index else "CAST(NULL AS integer)" for other in range(len(words))
         )
-        for condition, values in _alternatives(word):
+        for condition, values in _alternatives(word, concepts=postings is None):
             branches.append(
                 f"SELECT organisation_id, {columns} FROM {table} WHERE {condition}"  # noqa: S608 - no user text in the SQL
             )
             params.extend(values)
-    aliases = ", ".join(f"w{index}" for index in range(len(words)))
-    maxima = ", ".join(f"MAX(w{index})" for index in range(len(words)))
-    union = " UNION ALL ".join(branches)
-    # Only column names and placeholders are formatted in; what people typed goes in params.
-    sql = f"WITH matches (organisation_id, {aliases}) AS ({union}) SELECT organisation_id, {maxima} FROM matches GROUP BY organisation_id"  # noqa: E501, S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    if branches:
+        aliases = ", ".join(f"w{index}" for index in range(len(words)))
+        maxima = ", ".join(f"MAX(w{index})" for index in range(len(words)))
+        union = " UNION ALL ".join(branches)
+        # Only column names and placeholders are formatted in; what people typed goes in params.
+        sql = f"WITH matches (organisation_id, {aliases}) AS ({union}) SELECT organisation_id, {maxima} FROM matches GROUP BY organisation_id"  # noqa: E501, S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for index in range(len(words)):
+            _merge_best(
+                best[index],
+                ((row[0], row[index + 1]) for row in rows if row[index + 1] is not None),
+            )
     if len(words) == 1:
-        return dict(rows)
-    return {row[0]: sum(row[1:]) for row in rows if None not in row}
+        return best[0]
+    smallest = min(best, key=len)
+    return {
+        pk: sum(by_word[pk] for by_word in best)
+        for pk in smallest
+        if all(pk in by_word for by_word in best)
+    }
+
+
+def _merge_best(best, pairs):
+    get = best.get
+    for pk, weight in pairs:
+        if get(pk, 0) < weight:
+            best[pk] = weight
 
 
 # --- the search ------------------------------------------------------------------------------
@@ -432,12 +509,19 @@ class DirectorySearch:
         }
         found = others["partners"] & by_partners
         if relevance:
-            ids = [table.order[index] for index in set_positions(found)] if found else []
-            ids.sort(key=lambda pk: -relevance[pk])  # stable: ties keep the name order
+            # By relevance (a few small integers), ties in name order: buckets, not a sort.
+            buckets = {}
+            order = table.order
+            for index in set_positions(found) if found else []:
+                pk = order[index]
+                buckets.setdefault(relevance[pk], []).append(pk)
+            ids = [pk for level in sorted(buckets, reverse=True) for pk in buckets[level]]
         else:
             ids = IdsInOrder(found, table.order)
         return {
             "found": ids,
+            # What each facet's removal would find, for "nothing found".
+            "without": {name: mask.bit_count() for name, mask in others.items()},
             "fields": {
                 slug: (others["field"] & mask).bit_count() for slug, mask in table.field.items()
             },
@@ -488,6 +572,67 @@ class DirectorySearch:
     @property
     def partners_count(self):
         return self._computed["partners"]
+
+    def _query_string(self, **changes):
+        params = {
+            "q": self.query,
+            "field": self.field,
+            "group": self.group,
+            "county": self.county,
+            "language": self.language,
+            "partners": "1" if self.partners else "",
+        }
+        params.update(changes)
+        return "?" + urlencode({name: value for name, value in params.items() if value})
+
+    @cached_property
+    def suggestions(self):
+        """When nothing is found: ``(query, query string)`` with a mistyped word replaced by
+        the closest place name or vocabulary word."""
+        if self.total or not self.query:
+            return []
+        speller = facet_table().speller()
+        tokens = self.query.split()
+        found = []
+        for index, token in enumerate(tokens):
+            for match in speller.closest(token):
+                if match.casefold() == token.casefold():
+                    continue
+                query = " ".join([*tokens[:index], match, *tokens[index + 1 :]])
+                if query not in found:
+                    found.append(query)
+        return [(query, self._query_string(q=query)) for query in found[:5]]
+
+    @cached_property
+    def relaxations(self):
+        """When nothing is found: for each chosen facet, ``(label, count, query string)`` of
+        the search without it, when that finds something."""
+        if self.total:
+            return []
+        chosen = [
+            ("field", self.field, self.field_names.get(self.field)),
+            ("group", self.group, self.group_names.get(self.group)),
+            ("county", self.county, County(self.county).label if self.county else ""),
+            (
+                "language",
+                self.language,
+                WorkingLanguage(self.language).label if self.language else "",
+            ),
+        ]
+        facets = [
+            (str(label), self._computed["without"][name], self._query_string(**{name: ""}))
+            for name, value, label in chosen
+            if value
+        ]
+        if self.partners:
+            facets.append(
+                (
+                    str(_("Looking for partners")),
+                    self._computed["without"]["partners"],
+                    self._query_string(partners=""),
+                )
+            )
+        return [facet for facet in facets if facet[1]]
 
     def results_page(self, number, request=None):
         page = Paginator(self._computed["found"], RESULTS_PER_PAGE).get_page(number)

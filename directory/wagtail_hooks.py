@@ -18,6 +18,9 @@ class ActivityFieldViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "keywords"]
+    # A database filter: the SQLite full-text index has no per-field columns, and searching
+    # a few hundred concepts needs none ("no such column: name" otherwise).
+    search_backend_name = None
 
 
 class TargetGroupViewSet(ActivityFieldViewSet):
@@ -52,7 +55,16 @@ def newest_organisations_section(page, request):
     organisations = newest_organisations(get_language())
     if not organisations:
         return None
-    directory = DirectoryIndexPage.objects.child_of(page).live().first()
+    # The directory pages of the language, few, rather than the home page's children: on
+    # SQLite ``child_of`` scans every page below the home page, organisations included.
+    directory = next(
+        (
+            candidate
+            for candidate in DirectoryIndexPage.objects.live().filter(locale_id=page.locale_id)
+            if candidate.path.startswith(page.path)
+        ),
+        None,
+    )
     return {
         "template": "directory/includes/home_newest.html",
         "order": 30,

@@ -23,6 +23,7 @@ the same words produce the same keys on SQLite, PostgreSQL or a search server:
   that a query in one language finds content that exists only in another.
 """
 
+import difflib
 import re
 import threading
 import unicodedata
@@ -66,7 +67,7 @@ def wagtail_query(raw, operator=None):
 
 # --- words ---------------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -115,7 +116,7 @@ def fold(text):
 
 def words(text):
     """Lower-case words of ``text`` (``ё`` folded to ``е``); punctuation and hyphens split."""
-    return _WORD_RE.findall(text.casefold().replace("ё", "е"))
+    return WORD_RE.findall(text.casefold().replace("ё", "е"))
 
 
 def is_cyrillic(word):
@@ -368,6 +369,20 @@ def _add_word_keys(query_word, word):
             query_word.exact.add(word_key)
 
 
+def _drop_covered_keys(query_word):
+    """Keys that a shorter prefix of the same word already matches cost a scan and find
+    nothing more ("molodez" covers "molodeznoj")."""
+    prefixes = query_word.prefixes
+    query_word.prefixes = {
+        prefix
+        for prefix in prefixes
+        if not any(other != prefix and prefix.startswith(other) for other in prefixes)
+    }
+    query_word.exact = {
+        term for term in query_word.exact if not any(term.startswith(p) for p in prefixes)
+    }
+
+
 def query_terms(query, vocabulary=None):
     """One ``QueryWord`` per significant word of ``query``, or per phrase of the vocabulary it
     contains ("puuetega inimesed", "young people": the concept, or the phrase's own specific
@@ -383,6 +398,7 @@ def query_terms(query, vocabulary=None):
         specific = [word for word in phrase if fold(word) not in TAXONOMY_GENERIC_WORDS]
         for word in specific if len(phrase) > 1 else phrase:
             _add_word_keys(query_word, word)
+        _drop_covered_keys(query_word)
         if query_word.prefixes or query_word.exact or query_word.taxonomy:
             result.append(query_word)
         index = end
@@ -480,3 +496,48 @@ class Vocabulary:
             covered.update(range(start, end))
             spans[start] = (end, concepts)
         return spans
+
+
+# --- suggestions ---------------------------------------------------------------------------
+
+SUGGESTION_CUTOFF = 0.7
+
+
+class Speller:
+    """The known words closest to a mistyped one ("Tatru" → "Tartu", "Kohtlajarve" →
+    "Kohtla-Järve", "маладёжь" → "молодёжь"), compared by their keys: script, diacritics,
+    hyphens and doubled letters aside. ``places`` are suggested whatever the script typed,
+    other ``words`` only in the script typed (a Russian word for a Russian typo)."""
+
+    def __init__(self, places, words):
+        self.by_key = {}
+        for candidate in sorted(places):
+            self._add(candidate, None)
+        for candidate in sorted(words):
+            self._add(candidate, is_cyrillic(candidate))
+
+    def _add(self, candidate, cyrillic):
+        candidate_key = key(candidate)
+        if len(candidate_key) >= PREFIX_MIN_LENGTH:
+            self.by_key.setdefault((candidate_key, cyrillic), candidate)
+
+    def closest(self, word, limit=3):
+        """The candidates closest to ``word`` or to one of its stems ("Tatrus" → "Tatru" →
+        "Tartu"), best first."""
+        cyrillic = is_cyrillic(word)
+        keys = {
+            candidate_key: candidate
+            for (candidate_key, script), candidate in self.by_key.items()
+            if script is None or script == cyrillic
+        }
+        scored = {}
+        for word_key in {key(word), *(key(stem) for stem in stems(word.casefold()))}:
+            if len(word_key) < PREFIX_MIN_LENGTH:
+                continue
+            for match in difflib.get_close_matches(
+                word_key, keys, n=limit, cutoff=SUGGESTION_CUTOFF
+            ):
+                ratio = difflib.SequenceMatcher(None, word_key, match).ratio()
+                scored[match] = max(scored.get(match, 0), ratio)
+        best = sorted(scored, key=lambda match: -scored[match])[:limit]
+        return [keys[match] for match in best]

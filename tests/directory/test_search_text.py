@@ -68,7 +68,8 @@ def test_stop_words_and_symbols_are_not_indexed():
 def test_a_query_has_one_group_of_alternatives_per_word_and_a_word_limit():
     words = query_terms("Нарва молодёжь " + " ".join(f"слово{i}" for i in range(20)))
 
-    assert words[0].prefixes >= {"narva", "narv"}
+    # "narv" (the stem) covers "narva": the longer prefix would find nothing more.
+    assert words[0].prefixes == {"narv"}
     assert len(words) == 8
 
 
