@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import HoneypotMixin
+
 from .models import Subscriber, Topic
 
 
@@ -28,7 +30,7 @@ class SubscriptionChoicesForm(forms.Form):
     )
 
 
-class SubscribeForm(SubscriptionChoicesForm):
+class SubscribeForm(HoneypotMixin, SubscriptionChoicesForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
@@ -38,17 +40,8 @@ class SubscribeForm(SubscriptionChoicesForm):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    # A field people never see: robots that fill in every field give themselves away.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
-    field_order = ["email", "language", "topics", "kind", "homepage"]
+    field_order = ["email", "language", "topics", "kind"]
 
     def clean_email(self):
         return Subscriber.normalise_email(self.cleaned_data["email"])
-
-    def is_spam(self):
-        return bool(self.data.get("homepage"))

@@ -29,7 +29,7 @@ def handle_follow_request(page, request):
     if not form.is_valid():
         return _render_with_errors(page, request, form)
     page_url = page.get_url(request)
-    if form.is_spam:
+    if form.is_spam():
         # Pretend it worked, so that the bot learns nothing.
         messages.success(request, _sent_message(form.cleaned_data["email"]))
         return HttpResponseRedirect(page_url)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organisation
+from portal.forms import HoneypotMixin
 
 from .models import Channel, ConsultationRequest
 
@@ -19,7 +20,7 @@ def organisation_choices(user):
     return Organisation.objects.filter(is_listed=True).only("pk", "registered_name")
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(HoneypotMixin, forms.ModelForm):
     """The public request form. Signed-in people may pick their organisation from the
     directory instead of typing its name."""
 
@@ -28,12 +29,6 @@ class ConsultationForm(forms.ModelForm):
         error_messages={
             "required": _("We can answer only if you agree that we keep these details.")
         },
-    )
-    # A field people never see: robots that fill in every field give themselves away.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -91,9 +86,6 @@ class ConsultationForm(forms.ModelForm):
             self.fields["organisation"].required = False
         else:
             del self.fields["organisation"]
-
-    def is_spam(self):
-        return bool(self.data.get("homepage"))
 
     def clean(self):
         cleaned = super().clean()

@@ -1,17 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import HoneypotMixin
 from portal.validators import validate_single_line
 
 
-class ContactForm(forms.Form):
+class ContactForm(HoneypotMixin, forms.Form):
     """A message to an organisation, relayed through the portal."""
 
     name = forms.CharField(label=_("Your name"), max_length=100, validators=[validate_single_line])
     email = forms.EmailField(
         label=_("Your e-mail"),
         max_length=254,
-        help_text=_("The organisation replies to this address; you get a copy of your message."),
+        help_text=_(
+            "The organisation replies to this address; you get a notice that your message went out."
+        ),
     )
     organisation = forms.CharField(
         label=_("Your organisation (optional)"),
@@ -26,12 +29,3 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Up to 3,000 characters."),
     )
-    # A field people never see: robots that fill in every field give themselves away.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self):
-        return bool(self.data.get("homepage"))

@@ -12,12 +12,13 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.forms import HONEYPOT, is_spam
 from portal.ratelimit import allow
 from portal.sections import HOME_SECTIONS, collect_sections
 from portal.validators import validate_single_line
 
 from .blocks import StoryBlock
-from .survey import HONEYPOT, SurveyFormBuilder
+from .survey import SurveyFormBuilder
 
 
 class IntroductionMixin(models.Model):
@@ -164,7 +165,7 @@ class FormPage(FormMixin, BasePage):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.data.get(HONEYPOT):
+        if is_spam(form):
             # The same answer as for real answers; nothing is kept.
             return self.render_landing_page(request)
         status = 400

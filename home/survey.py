@@ -10,15 +10,14 @@ after it was given) is counted under its own text.
 
 from collections import defaultdict
 
-from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import FormBuilder
 
 from portal.charts import Series, bars
+from portal.forms import HONEYPOT, honeypot_field
 
-HONEYPOT = "homepage"
 CHOICE_TYPES = ("checkboxes", "radio", "dropdown", "multiselect")
 
 
@@ -29,11 +28,7 @@ class SurveyFormBuilder(FormBuilder):
     @property
     def formfields(self):
         fields = super().formfields
-        fields[HONEYPOT] = forms.CharField(
-            label=gettext_lazy("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        fields[HONEYPOT] = honeypot_field()
         return fields
 
 

@@ -41,7 +41,7 @@ def call(make_call, clock):
 
 
 def follow(client, call, email, **extra):
-    return client.post(f"{call.url}follow/", {"email": email, "website": "", **extra})
+    return client.post(f"{call.url}follow/", {"email": email, "homepage": "", **extra})
 
 
 def test_follow_sends_a_confirmation_link_in_the_page_language(client, call):
@@ -87,7 +87,7 @@ def test_invalid_email_is_refused_with_a_message_and_kept(client, call):
 
 
 def test_honeypot_pretends_success_and_does_nothing(client, call):
-    response = follow(client, call, "bot@spam.example", website="http://spam.example")
+    response = follow(client, call, "bot@spam.example", homepage="http://spam.example")
 
     assert response.status_code == 302
     assert CallFollower.objects.count() == 0
