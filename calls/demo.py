@@ -9,10 +9,9 @@ from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from directory.vocabularies import ensure_vocabularies
-from home.demo import ensure_home_pages, ensure_locales, ensure_translated_page
+from home.demo import ensure_home_pages, ensure_locales, ensure_translated_page, translate_page
 
 from .factories import CallPageFactory
 from .models import CallIndexPage, CallPage, Funder
@@ -692,40 +691,6 @@ def _stream(value):
     return [(block["type"], block["value"]) for block in value.get_prep_value()]
 
 
-def _translate(source_page, target_locale, pairs, changed=True):
-    """Translate ``source_page`` as a translator does in wagtail-localize: a translation
-    source, a translation, one StringTranslation per segment, then save the target."""
-    source, created = TranslationSource.get_or_create_from_instance(source_page)
-    existing = source_page.get_translation_or_none(target_locale)
-    if (
-        existing is not None
-        and not created
-        and not changed
-        and existing.live
-        and not existing.has_unpublished_changes
-    ):
-        return existing.specific
-    if not created:
-        source.update_from_db()
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=target_locale
-    )
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        text = pairs.get(segment.string.data, segment.string.data)
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=target_locale,
-            context=segment.context,
-            defaults={"data": text},
-        )
-    # A draft first, published right away: publishing through save_target(publish=True) waits
-    # for the transaction to commit, and seed_demo runs in one transaction.
-    translation.save_target(publish=False)
-    target = source_page.get_translation(target_locale).specific
-    target.get_latest_revision().publish()
-    return CallPage.objects.get(pk=target.pk)
-
-
 @transaction.atomic
 def seed():
     locales = ensure_locales()
@@ -738,6 +703,6 @@ def seed():
     calls = []
     for index, spec in enumerate(CALLS):
         source, changed = _ensure_source(spec, index, indexes["et"], funders, taxonomy)
-        russian = _translate(source, locales["ru"], _translations_of(spec), changed)
+        russian = translate_page(source, locales["ru"], _translations_of(spec), changed)
         calls.append({"et": source, "ru": russian})
     return {"call_indexes": indexes, "calls": calls, "funders": funders}
