@@ -312,7 +312,7 @@ def call_figures(period):
             "calls",
             _(
                 "Calls counted once in all their languages, in the month their first version "
-                "was first published; \u201cwith a Russian version\u201d: one is live now."
+                "was first published; “with a Russian version”: one is live now."
             ),
             chart,
         )
