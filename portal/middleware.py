@@ -1,8 +1,10 @@
 import logging
+from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.http import QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 from .navigation import site_for_request
@@ -58,3 +60,27 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PATH):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
         return parts
+
+
+class NulFreeQueryMiddleware:
+    """Removes NUL characters from the query string's names and values before any view reads
+    them. PostgreSQL cannot store or compare text with a NUL (psycopg raises ``ValueError``),
+    so any parameter that reaches a query (a page path, a slug, a filter) would be a 500; in
+    a URL a NUL is never meaningful. Form bodies need nothing: Django's form fields refuse
+    NUL with a message of their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            request.GET = QueryDict(
+                urlencode(
+                    [
+                        (name.replace("\x00", ""), value.replace("\x00", ""))
+                        for name, values in request.GET.lists()
+                        for value in values
+                    ]
+                )
+            )
+        return self.get_response(request)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.NulFreeQueryMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
