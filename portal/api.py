@@ -2,6 +2,8 @@
 what a client sends checked first. A bad parameter is a 400 with a JSON message, an unknown
 path a JSON 404; search text is cleaned and parsed as the site search does."""
 
+import re
+
 from django.conf import settings
 from django.http import JsonResponse
 from wagtail.api.v2 import filters
@@ -20,12 +22,13 @@ from .search_text import wagtail_query
 # Far beyond any listing of Sild, and far inside the 64-bit integers of SQL's OFFSET.
 MAX_OFFSET = 1_000_000
 SEARCH_OPERATORS = ("and", "or")
+DIGITS_RE = re.compile(r"[0-9]+")
 
 
 class Pagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if DIGITS_RE.fullmatch(offset) and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 
@@ -74,15 +77,22 @@ class LocaleFilter(filters.LocaleFilter):
 OUR_FILTERS = {filters.SearchFilter: SearchFilter, filters.LocaleFilter: LocaleFilter}
 
 
+class CheckedEndpoint:
+    pagination_class = Pagination
+
+    def find_object(self, queryset, request):
+        # ``find/?id=`` goes to the database as it is: a non-number is a 500 in Wagtail.
+        if "id" in request.GET and not DIGITS_RE.fullmatch(request.GET["id"]):
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+
 def _checked(viewset):
-    """``viewset`` with Sild's pagination and filters in place of Wagtail's."""
+    """``viewset`` with Sild's checks, pagination and filters in place of Wagtail's."""
     return type(
         viewset.__name__,
-        (viewset,),
-        {
-            "pagination_class": Pagination,
-            "filter_backends": [OUR_FILTERS.get(f, f) for f in viewset.filter_backends],
-        },
+        (CheckedEndpoint, viewset),
+        {"filter_backends": [OUR_FILTERS.get(f, f) for f in viewset.filter_backends]},
     )
 
 

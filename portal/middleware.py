@@ -8,7 +8,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -98,4 +98,28 @@ class AdminTwoFactorMiddleware:
                 return HttpResponseRedirect(
                     f"{target}?{urlencode({'next': request.get_full_path()})}"
                 )
+        return self.get_response(request)
+
+
+class NulFreeQueryMiddleware:
+    """Removes NUL characters from the query string's names and values before any view reads
+    them. PostgreSQL cannot store or compare text with a NUL (psycopg raises ``ValueError``),
+    so any parameter that reaches a query (a page path, a slug, a filter) would be a 500; in
+    a URL a NUL is never meaningful. Form bodies need nothing: Django's form fields refuse
+    NUL with a message of their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            request.GET = QueryDict(
+                urlencode(
+                    [
+                        (name.replace("\x00", ""), value.replace("\x00", ""))
+                        for name, values in request.GET.lists()
+                        for value in values
+                    ]
+                )
+            )
         return self.get_response(request)

@@ -58,6 +58,12 @@ def test_the_site_and_the_admin_run_under_the_policy(live_server, page):
     assert page.locator("[data-controller~=w-tabs]").count() >= 1
     assert page.locator("input[name=deadline]").count() == 1
 
+    # wagtail-localize's translation editor (a React application) for the Russian version.
+    translation = call.get_translations().get(locale__language_code="ru")
+    visit(page, live_server.url + f"/admin/pages/{translation.pk}/edit/", violations)
+    # Its React application has rendered into the page.
+    page.wait_for_selector(".js-translation-editor > *", timeout=15_000)
+
     # An editor looking at the public site sees Wagtail's user bar, under the site's policy.
     visit(page, live_server.url + call.get_url(), violations)
     assert page.locator("wagtail-userbar").count() == 1

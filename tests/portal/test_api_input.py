@@ -83,6 +83,7 @@ def test_search_still_finds_pages_and_phrases(client, site_tree):
         "/api/v2/pages/abc/",
         "/api/v2/pages/99999999999999999999999/",
         "/api/v2/pages/find/?html_path=/nowhere/",
+        "/api/v2/pages/find/?html_path=a%00b",
         "/api/v2/images/123456/",
         "/api/nothing",
     ],
