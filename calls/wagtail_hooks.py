@@ -29,17 +29,22 @@ register_snippet(FunderViewSet)
 def closing_soon_section(page, request):
     """The home page's "closing soon" block: the next five deadlines of its language."""
     now = timezone.now()
+    # The ids come from the calls' own table: filtered on the language alone, SQLite walks
+    # every page of the language, tens of thousands of organisation profiles included.
     calls = list(
         CallPage.objects.live()
         .public()
-        .filter(locale_id=page.locale_id)
-        .accepting(now)
+        .filter(locale_id=page.locale_id, pk__in=CallPage.objects.accepting(now).values("pk"))
         .select_related("funder", "locale")
         .order_by("deadline", "pk")[:HOME_CLOSING_SOON_COUNT]
     )
     if not calls:
         return None
-    index = CallIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    index = (
+        CallIndexPage.objects.live()
+        .filter(locale_id=page.locale_id, pk__in=CallIndexPage.objects.values("pk"))
+        .first()
+    )
     return {
         "template": "calls/includes/home_closing_soon.html",
         "order": 20,

@@ -222,6 +222,7 @@ class FacetTable:
         self._matches_lock = threading.Lock()
         self._spellers = {}
         self._postings = {}
+        self._concept_masks = {}
 
     def postings(self, terms):
         """``{organisation id: best weight}`` of the concepts ``terms`` of the vocabularies,
@@ -269,6 +270,9 @@ class FacetTable:
             (tuple(sorted(word.prefixes)), tuple(sorted(word.exact)), tuple(sorted(word.taxonomy)))
             for word in words
         )
+        if len(words) == 1 and words[0].taxonomy:
+            # A word that names concepts matches what they name: kept with the table.
+            return self._concept_matches(tuple(sorted(words[0].taxonomy)), language)
         with self._matches_lock:
             entry = self._recent_matches.get(key)
             if entry is not None:
@@ -283,6 +287,15 @@ class FacetTable:
         mask = masks.get(language)
         if mask is None:
             mask = masks[language] = self.by_language[language].mask_of(relevance)
+        return relevance, mask
+
+    def _concept_matches(self, terms, language):
+        relevance = self.postings(terms)
+        mask = self._concept_masks.get((terms, language))
+        if mask is None:
+            mask = self._concept_masks[terms, language] = self.by_language[language].mask_of(
+                relevance
+            )
         return relevance, mask
 
 
@@ -350,9 +363,8 @@ def text_matches(words, postings=None):
     rows for every new query would be most of the query's cost."""
     if not words:
         return {}
-    # Copied before text matches are merged in: the postings are shared.
     best = [
-        dict(postings(word.taxonomy)) if postings is not None and word.taxonomy else {}
+        postings(tuple(sorted(word.taxonomy))) if postings is not None and word.taxonomy else {}
         for word in words
     ]
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
@@ -361,6 +373,10 @@ def text_matches(words, postings=None):
         columns = ", ".join(
             "weight" if other == index else "CAST(NULL AS integer)" for other in range(len(words))
         )
+        if postings is not None and word.taxonomy:
+            # The concepts' postings hold every profile whose text names them, in any
+            # language: the word's own keys would find the same profiles again.
+            continue
         for condition, values in _alternatives(word, concepts=postings is None):
             branches.append(
                 f"SELECT organisation_id, {columns} FROM {table} WHERE {condition}"  # noqa: S608 - no user text in the SQL
@@ -376,10 +392,11 @@ def text_matches(words, postings=None):
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         for index in range(len(words)):
-            _merge_best(
-                best[index],
-                ((row[0], row[index + 1]) for row in rows if row[index + 1] is not None),
-            )
+            if postings is None or not words[index].taxonomy:
+                _merge_best(
+                    best[index],
+                    ((row[0], row[index + 1]) for row in rows if row[index + 1] is not None),
+                )
     if len(words) == 1:
         return best[0]
     smallest = min(best, key=len)

@@ -55,12 +55,14 @@ def newest_organisations_section(page, request):
     organisations = newest_organisations(get_language())
     if not organisations:
         return None
-    # The directory pages of the language, few, rather than the home page's children: on
-    # SQLite ``child_of`` scans every page below the home page, organisations included.
+    # Found through the few directory pages' ids: ``child_of(page)``, or the language alone,
+    # makes SQLite walk every page of the language, the organisation profiles included.
     directory = next(
         (
             candidate
-            for candidate in DirectoryIndexPage.objects.live().filter(locale_id=page.locale_id)
+            for candidate in DirectoryIndexPage.objects.live().filter(
+                locale_id=page.locale_id, pk__in=DirectoryIndexPage.objects.values("pk")
+            )
             if candidate.path.startswith(page.path)
         ),
         None,
