@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+from wagtail.users.models import UserProfile
 
 from bulletins.models import BulletinIndexPage, BulletinPage, Campaign, Subscriber
 
@@ -90,6 +91,10 @@ def editor(site_tree):
 
 @pytest.fixture
 def editor_client(client, editor):
+    """The editor, signed in, with the admin in English (the assertions read English)."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(editor)
     return client
 
