@@ -236,7 +236,8 @@ class BulletinMail:
         self._link_templates = None
         self.subject = rendered.subject
         if test:
-            self.subject = gettext("[Test] %(subject)s") % {"subject": self.subject}
+            with translation.override(rendered.language):
+                self.subject = gettext("[Test] %(subject)s") % {"subject": self.subject}
         self.from_email = settings.DEFAULT_FROM_EMAIL
         self.envelope_from = sanitize_address(self.from_email, "utf-8")
         self.domain = mail_domain()

@@ -7,8 +7,10 @@ from email.header import decode_header, make_header
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+from wagtail.users.models import UserProfile
 
 from bulletins.models import BulletinIndexPage, BulletinPage, Campaign, Subscriber
 
@@ -89,6 +91,10 @@ def editor(site_tree):
 
 @pytest.fixture
 def editor_client(client, editor):
+    """The editor, signed in, with the admin in English (the assertions read English)."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(editor)
     return client
 
@@ -100,23 +106,30 @@ def db_tasks(settings):
 
 
 def run_tasks(until, timeout=60):
-    """Run queued tasks one at a time in this process, as ``db_worker`` does, until ``until()``
-    holds (tasks queued for later run once their time has come)."""
+    """Run queued tasks one at a time in this process, as ``db_worker`` does (without closing
+    the connection between tasks, which would end the test's transaction), until ``until()``
+    holds; tasks queued for later run once their time has come."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
     deadline = time.monotonic() + timeout
     while not until():
         assert time.monotonic() < deadline, "the queued tasks did not finish in time"
-        Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=1,
-            worker_id="test-worker",
-            excluded_queue_names=[],
-        ).run()
-        if not DBTaskResult.objects.ready().exists():
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().get_locked()
+            if result is not None:
+                result.claim(worker.worker_id)
+        if result is None:
             time.sleep(0.05)
+        else:
+            worker.run_task(result)
 
 
 def campaign_done(campaign):
