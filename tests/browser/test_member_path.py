@@ -10,9 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import registry_code
 from directory.models import NewsItem, OrganisationPage
+from directory.vocabularies import ensure_vocabularies
 from home import demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +25,7 @@ PASSWORD = "Sillamäe-Sõbrad-2026"
 @pytest.fixture
 def seeded(transactional_db):
     result = demo.seed()
-    ensure_activity_fields()
+    ensure_vocabularies()
     ensure_directory(result["homes"])
     # The admin in English, whatever its default language.
     profile = UserProfile.get_for_user(get_user_model().objects.get(username="admin"))

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
 from calls.factories import CallPageFactory, ensure_call_index
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import OrganisationFactory, create_profile
+from directory.vocabularies import ensure_vocabularies
 from portal.middleware import ContentSecurityPolicyMiddleware
 from portal.views import server_error
 
@@ -31,7 +32,7 @@ def policy(response):
 
 @pytest.fixture
 def organisation_url(site_tree):
-    ensure_activity_fields()
+    ensure_vocabularies()
     directories = ensure_directory(site_tree["homes"])
     organisation = OrganisationFactory(registered_name="MTÜ Turvaline")
     pages = create_profile(

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calls.factories import CallPageFactory, ensure_call_index
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import OrganisationFactory, create_profile
+from directory.vocabularies import ensure_vocabularies
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def client(client):
 @pytest.fixture
 def world(site_tree):
     """One of each kind of public page, with what its endpoints need."""
-    ensure_activity_fields()
+    ensure_vocabularies()
     directories = ensure_directory(site_tree["homes"])
     organisation = OrganisationFactory(registered_name="MTÜ Katse", email="info@katse.example")
     profile = create_profile(
