@@ -9,18 +9,9 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from portal.exports import SafeSpreadsheetExportMixin
+
 from .models import Campaign, Delivery
-
-# Values a spreadsheet would take for a formula (=, +, -, @) or a control character.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet shows as text: a leading apostrophe before anything it
-    would run as a formula (a bulletin title is typed by an editor)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class CampaignPermissionHelper(PermissionHelper):
@@ -34,7 +25,7 @@ class CampaignPermissionHelper(PermissionHelper):
         return False
 
 
-class CampaignIndexView(IndexView):
+class CampaignIndexView(SafeSpreadsheetExportMixin, IndexView):
     export_headings = {
         "page": _("Bulletin"),
         "recipients": _("Recipients"),
@@ -42,14 +33,6 @@ class CampaignIndexView(IndexView):
         "failed": _("Failed"),
         "skipped": _("Skipped"),
     }
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
 
 
 def _count(status):

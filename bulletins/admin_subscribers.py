@@ -10,18 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from portal.exports import SafeSpreadsheetExportMixin
+
 from .models import Subscriber, Topic
-
-# Characters that make a spreadsheet read a cell as a formula (or split it into one).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet shows as text: a value starting like a formula gets a
-    leading apostrophe (OWASP's advice against CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class TopicFilter(SimpleListFilter):
@@ -39,12 +30,8 @@ class TopicFilter(SimpleListFilter):
         return queryset
 
 
-class SubscriberIndexView(IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV:
-            return spreadsheet_safe(value)
-        return value
+class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
 
 
 class SubscriberAdmin(ModelAdmin):

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from portal.exports import SafeSpreadsheetExportMixin
 from portal.sections import HOME_SECTIONS
-from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_forms import ConsultationAdminForm, RepliesPanel
 from .models import ConsultationRequest

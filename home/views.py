@@ -2,7 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from portal.spreadsheets import SafeSpreadsheetExportMixin
+from portal.exports import SafeSpreadsheetExportMixin
 
 from .survey import answer_charts
 

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.spreadsheets import csv_response
+from portal.exports import csv_response
 
 from .figures import all_figures, figure
 from .forms import PeriodForm
