@@ -16,11 +16,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import DateTimeField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
-from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 
 from portal.leases import free_at
 from portal.mail import PermanentFailure, deliver
+from portal.scheduling import queue_run
 
 from .emails import reminder_message
 from .models import CallFollower, CallReminder
@@ -113,15 +112,6 @@ def reminder_moments(call):
     return [utc(call.deadline) - offset for offset, _next in SCHEDULE.values()]
 
 
-def queue_run(task, moment):
-    """Queue ``task`` to run at ``moment`` unless a run is already queued for then (when the
-    task backend can defer work; otherwise cron's ``send_call_reminders`` does it)."""
-    backend = task.get_backend()
-    if not backend.supports_defer or _already_queued(task, moment):
-        return None
-    return task.using(run_after=moment).enqueue()
-
-
 def schedule_reminders(call):
     """Queue a run of the reminder task at each reminder moment of ``call`` still to come."""
     from .tasks import send_call_reminders
@@ -131,11 +121,3 @@ def schedule_reminders(call):
         queue_run(send_call_reminders, moment) for moment in reminder_moments(call) if moment > now
     ]
     return [result for result in queued if result is not None]
-
-
-def _already_queued(task, moment):
-    if not isinstance(task.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        task_path=task.module_path, run_after=moment, status="READY"
-    ).exists()

@@ -1,7 +1,9 @@
 from django.utils import timezone
 from django_tasks import task
 
-from .reminders import has_due_reminders, lease, queue_run, send_due_reminders
+from portal.scheduling import queue_run
+
+from .reminders import has_due_reminders, lease, send_due_reminders
 
 
 @task()

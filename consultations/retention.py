@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from calls.reminders import queue_run
+from portal.scheduling import queue_run
 
 from .models import ConsultationReply, ConsultationRequest
 
