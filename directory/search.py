@@ -147,6 +147,22 @@ class SortedFacets:
                 buffer[index >> 3] |= 1 << (index & 7)
         return int.from_bytes(buffer, "little")
 
+    def level_masks(self, relevance):
+        """``{relevance: mask}`` of ``{id: relevance}``: results by relevance, ties in name
+        order, without sorting them one by one."""
+        size = (len(self.order) + 7) // 8
+        buffers = {}
+        position = self.position
+        for pk, level in relevance.items():
+            index = position.get(pk)
+            if index is None:
+                continue
+            buffer = buffers.get(level)
+            if buffer is None:
+                buffer = buffers[level] = bytearray(size)
+            buffer[index >> 3] |= 1 << (index & 7)
+        return {level: int.from_bytes(buffer, "little") for level, buffer in buffers.items()}
+
 
 class IdsInOrder:
     """The ids of the organisations whose bits are set in ``mask``, in the table's order, as a
@@ -179,6 +195,32 @@ class IdsInOrder:
                 if seen >= start:
                     ids.append(self.order[index * 8 + bit])
                 seen += 1
+        return ids
+
+
+class RankedIds:
+    """Ids by relevance, most relevant first, ties in the table's order: one ``IdsInOrder`` per
+    relevance, as one sequence for the paginator."""
+
+    def __init__(self, levels, order):
+        self.parts = [IdsInOrder(levels[level], order) for level in sorted(levels, reverse=True)]
+        self.length = sum(len(part) for part in self.parts)
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop, _step = item.indices(self.length)
+        ids = []
+        for part in self.parts:
+            if stop <= 0:
+                break
+            if start < len(part):
+                ids.extend(part[max(start, 0) : stop])
+            start -= len(part)
+            stop -= len(part)
         return ids
 
 
@@ -262,10 +304,10 @@ class FacetTable:
         return speller
 
     def matches(self, words, language):
-        """``(relevance, mask)``: ``text_matches(words)`` and its bit mask in ``language``'s
-        name order. The most recent queries are remembered with the table, so they are
-        forgotten when the index changes; people look for the same things ("молодёжь",
-        "Narva") much more often than the index changes."""
+        """``(levels, mask)``: ``text_matches(words)`` as ``{relevance: bit mask}`` in
+        ``language``'s name order, and the mask of all of them. The most recent queries are
+        remembered with the table, so they are forgotten when the index changes; people look
+        for the same things ("молодёжь", "Narva") much more often than the index changes."""
         key = tuple(
             (tuple(sorted(word.prefixes)), tuple(sorted(word.exact)), tuple(sorted(word.taxonomy)))
             for word in words
@@ -284,19 +326,25 @@ class FacetTable:
                 while len(self._recent_matches) > RECENT_MATCHES:
                     self._recent_matches.popitem(last=False)
         relevance, masks = entry
-        mask = masks.get(language)
-        if mask is None:
-            mask = masks[language] = self.by_language[language].mask_of(relevance)
-        return relevance, mask
+        found = masks.get(language)
+        if found is None:
+            found = masks[language] = self._levels(relevance, language)
+        return found
 
     def _concept_matches(self, terms, language):
-        relevance = self.postings(terms)
-        mask = self._concept_masks.get((terms, language))
-        if mask is None:
-            mask = self._concept_masks[terms, language] = self.by_language[language].mask_of(
-                relevance
+        found = self._concept_masks.get((terms, language))
+        if found is None:
+            found = self._concept_masks[terms, language] = self._levels(
+                self.postings(terms), language
             )
-        return relevance, mask
+        return found
+
+    def _levels(self, relevance, language):
+        levels = self.by_language[language].level_masks(relevance)
+        mask = 0
+        for level_mask in levels.values():
+            mask |= level_mask
+        return levels, mask
 
 
 _table_lock = threading.Lock()
@@ -504,10 +552,10 @@ class DirectorySearch:
         facets = facet_table()
         table = facets.by_language[sort_language]
         if self.words:
-            relevance, candidates = facets.matches(self.words, sort_language)
+            levels, candidates = facets.matches(self.words, sort_language)
         else:
             # Only stop words or symbols in the query find nothing; no query lists everyone.
-            relevance = {}
+            levels = None
             candidates = 0 if self.query else table.all
         every = table.all
         by_field = table.field.get(self.field, 0) if self.field else every
@@ -525,14 +573,8 @@ class DirectorySearch:
             "partners": candidates & by_field & by_group & by_county & by_language,
         }
         found = others["partners"] & by_partners
-        if relevance:
-            # By relevance (a few small integers), ties in name order: buckets, not a sort.
-            buckets = {}
-            order = table.order
-            for index in set_positions(found) if found else []:
-                pk = order[index]
-                buckets.setdefault(relevance[pk], []).append(pk)
-            ids = [pk for level in sorted(buckets, reverse=True) for pk in buckets[level]]
+        if levels is not None:
+            ids = RankedIds({level: mask & found for level, mask in levels.items()}, table.order)
         else:
             ids = IdsInOrder(found, table.order)
         return {

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from directory.search import IdsInOrder, SortedFacets, set_positions
+from directory.search import IdsInOrder, RankedIds, SortedFacets, set_positions
 
 
 def test_set_positions_lists_every_set_bit_lowest_first():
@@ -35,3 +35,17 @@ def test_mask_of_marks_the_positions_of_known_ids_and_ignores_others():
 
     assert table.mask_of([20, 30, 999]) == 0b101
     assert table.mask_of([]) == 0
+
+
+def test_ranked_ids_list_the_most_relevant_first_ties_in_the_tables_order():
+    order = [30, 10, 20, 40]
+    facts = {pk: ("harju", [], [], [], False) for pk in order}
+    table = SortedFacets(order, facts)
+    levels = table.level_masks({40: 2, 10: 5, 20: 2, 99: 8})
+
+    ranked = RankedIds(levels, order)
+
+    assert len(ranked) == 3
+    assert ranked[0:3] == [10, 20, 40]
+    assert ranked[1:2] == [20]
+    assert ranked[2] == 40
