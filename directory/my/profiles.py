@@ -4,7 +4,7 @@ flagged, goes through the moderation workflow; other saves publish at once."""
 
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.users.models import UserProfile
 
 from portal.search_text import transliterate
@@ -40,19 +40,32 @@ def needs_moderation(organisation):
     )
 
 
+def _has_tasks(workflow):
+    return workflow is not None and workflow.tasks.filter(active=True).exists()
+
+
 def moderation_workflow(page):
-    """The workflow that covers the page (Wagtail's default one covers the whole tree); when
-    none does, one approval step by the moderators, set on the directory pages."""
+    """The workflow that covers the page (Wagtail's default one covers the whole tree). One
+    without an active task would publish at once, so then the moderators' own one step,
+    "Organisation profiles", is set on the directory pages and used instead."""
     workflow = page.get_workflow()
-    if workflow is not None:
+    if _has_tasks(workflow):
         return workflow
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.exists():
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if not _has_tasks(workflow):
         task, _created = GroupApprovalTask.objects.get_or_create(name=WORKFLOW_NAME)
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
         task.groups.set(Group.objects.filter(name="Moderators"))
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Workflow.workflow_tasks is a ParentalKey: its manager saves nothing by itself.
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for directory in DirectoryIndexPage.objects.all():
-        WorkflowPage.objects.get_or_create(page=directory, defaults={"workflow": workflow})
+        if not _has_tasks(directory.get_workflow()):
+            WorkflowPage.objects.update_or_create(page=directory, defaults={"workflow": workflow})
     return workflow
 
 

@@ -35,13 +35,13 @@ from .uploads import save_logo
 
 @member_view
 def dashboard(request):
-    memberships = (
+    own = (
         Membership.objects.filter(user=request.user)
         .exclude(status=Membership.Status.DECLINED)
         .select_related("organisation")
         .order_by("organisation__registered_name")
     )
-    return TemplateResponse(request, "directory/my/dashboard.html", {"memberships": memberships})
+    return TemplateResponse(request, "directory/my/dashboard.html", {"memberships": own})
 
 
 def _versions(organisation):

@@ -319,3 +319,22 @@ def test_import_register_creates_and_updates(tmp_path):
     assert "Created 0, updated 1, unchanged 1, skipped 0" in out.getvalue()
     assert RegisterEntry.objects.get(registry_code=registry_code(1)).status == "deleted"
     assert RegisterEntry.objects.count() == 2
+
+
+@pytest.mark.parametrize("break_it", ["no_workflow", "empty_workflow"])
+def test_a_new_profile_is_moderated_whatever_the_sites_workflows(client, person, break_it):
+    from wagtail.models import Task, Workflow, WorkflowPage
+
+    if break_it == "no_workflow":
+        WorkflowPage.objects.all().delete()
+    else:
+        Task.objects.update(active=False)
+
+    client.post("/et/my/organisations/new/", new_organisation())
+
+    page = OrganisationPage.objects.get(organisation__registry_code=CODE)
+    assert not page.live
+    state = page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.active
+    assert Workflow.objects.filter(name="Organisation profiles").exists()
