@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "calls",
+    "events",
     "bulletins",
     "consultations",
     "wagtail_localize",
