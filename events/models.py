@@ -440,13 +440,11 @@ class EventPage(RoutablePageMixin, BasePage):
     def kind_label(self):
         return EventKind(self.kind).label if self.kind in EventKind.values else ""
 
-    def _labels(self, field_name):
-        choices = dict(self._meta.get_field(field_name).flatchoices)
-        return [choices.get(value, value) for value in getattr(self, field_name)]
-
     @property
     def language_labels(self):
-        return self._labels("languages")
+        """The languages' names in the language being shown (strings, for plain-text joins)."""
+        choices = dict(WorkingLanguage.choices)
+        return [str(choices.get(code, code)) for code in self.languages]
 
     @property
     def county_label(self):
