@@ -1,7 +1,7 @@
 """Wagtail admin view: "Assemble the next issue" of a bulletin archive.
 
-GET shows what would be created (number, date, the calls it would bring); POST creates the
-draft and opens it in the page editor. Pressing twice opens the same draft.
+GET shows what would be created (number, date, the calls and events it would bring); POST
+creates the draft and opens it in the page editor. Pressing twice opens the same draft.
 """
 
 from django.contrib import messages
@@ -68,6 +68,17 @@ class AssembleNextIssueView(WagtailAdminTemplateMixin, TemplateView):
                 )
                 % {"title": bulletin.title, "count": calls},
             )
+            events = len(bulletin.chosen_events())
+            if events:
+                messages.success(
+                    request,
+                    ngettext(
+                        "It lists %(count)d training or event.",
+                        "It lists %(count)d trainings and events.",
+                        events,
+                    )
+                    % {"count": events},
+                )
         else:
             messages.warning(
                 request,

@@ -14,10 +14,12 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from calls.models import CallPage
+from events.models import EventPage
 from home.blocks import ParagraphBlock
 
 HEADING_HELP = _("Leave empty to use the usual heading of this section.")
 EVENT_ENDS_BEFORE_START = _("The last day cannot be before the first.")
+EVENTS_SECTION_EMPTY = _("Choose an event from the calendar or type one in.")
 
 
 def section_heading():
@@ -49,25 +51,31 @@ class CallChooserBlock(blocks.PageChooserBlock):
         }
 
 
-def localized_calls(calls, locale_id):
-    """{id of each call in ``calls``: the live version of that call in the language
-    ``locale_id``, else the call itself if it is live, else None}. A bulletin links the calls
-    of its own language even when the editor chose them in another (a translated bulletin
-    keeps the source's choice). One query at most."""
-    foreign = {call.translation_key for call in calls if call.locale_id != locale_id}
+def localized_pages(pages, locale_id, queryset):
+    """{id of each page in ``pages``: the live version of that page in the language
+    ``locale_id`` (looked up in ``queryset``), else the page itself if it is live, else None}.
+    A bulletin links the calls and events of its own language even when the editor chose them
+    in another (a translated bulletin keeps the source's choice). One query at most."""
+    foreign = {page.translation_key for page in pages if page.locale_id != locale_id}
     translations = {}
     if foreign:
         translations = {
-            call.translation_key: call
-            for call in CallPage.objects.live()
-            .filter(locale_id=locale_id, translation_key__in=foreign)
-            .select_related("funder", "locale")
+            page.translation_key: page
+            for page in queryset.live().filter(locale_id=locale_id, translation_key__in=foreign)
         }
     shown = {}
-    for call in calls:
-        own = call if call.locale_id == locale_id else translations.get(call.translation_key)
-        shown[call.pk] = own if own is not None and own.live else (call if call.live else None)
+    for page in pages:
+        own = page if page.locale_id == locale_id else translations.get(page.translation_key)
+        shown[page.pk] = own if own is not None and own.live else (page if page.live else None)
     return shown
+
+
+def localized_calls(calls, locale_id):
+    return localized_pages(calls, locale_id, CallPage.objects.select_related("funder", "locale"))
+
+
+def localized_events(events, locale_id):
+    return localized_pages(events, locale_id, EventPage.objects.select_related("locale"))
 
 
 class FundingCallBlock(blocks.StructBlock):
@@ -126,8 +134,46 @@ class NewsBlock(blocks.StructBlock):
         }
 
 
+class EventChooserBlock(blocks.PageChooserBlock):
+    """A training or event of events/. The chosen events of a whole bulletin come in one
+    query, however many there are."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("page_type", "events.EventPage")
+        super().__init__(**kwargs)
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        events = EventPage.objects.select_related("locale").in_bulk(values)
+        return [events.get(value) for value in values]
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return None
+        return {
+            "id": value.pk,
+            "title": value.title,
+            "starts_at": value.starts_at.isoformat() if value.starts_at else None,
+            "ends_at": value.ends_at.isoformat() if value.ends_at else None,
+        }
+
+
+class ChosenEventBlock(blocks.StructBlock):
+    event = EventChooserBlock(label=_("Training or event"))
+    note = blocks.TextBlock(
+        label=_("Editor's note"),
+        required=False,
+        max_length=600,
+        help_text=_("Optional: who it is for, or why it is worth going."),
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Training or event from the calendar")
+
+
 class EventBlock(blocks.StructBlock):
-    """A training or an event. (A plain block for now: an events app may come later.)"""
+    """A training or an event that is not in the portal's calendar, typed in."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     date = blocks.DateBlock(label=_("Date"))
@@ -159,8 +205,19 @@ class EventBlock(blocks.StructBlock):
 
 
 class EventsBlock(blocks.StructBlock):
+    """Events chosen from the portal's calendar (shown with their date, place and language, in
+    the language of the bulletin when translated), then events typed in."""
+
     heading = section_heading()
-    items = blocks.ListBlock(EventBlock(), label=_("Trainings and events"), min_num=1)
+    events = blocks.ListBlock(
+        ChosenEventBlock(), label=_("Trainings and events from the calendar"), min_num=0
+    )
+    items = blocks.ListBlock(
+        EventBlock(),
+        label=_("Other trainings and events"),
+        min_num=0,
+        help_text=_("For events that are not in the portal's calendar."),
+    )
 
     class Meta:
         icon = "calendar-alt"
@@ -177,6 +234,14 @@ class EventsBlock(blocks.StructBlock):
                 }
             ]
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(item["event"] for item in value["events"]) and not value["items"]:
+            raise StructBlockValidationError(
+                block_errors={"events": ValidationError(EVENTS_SECTION_EMPTY)}
+            )
+        return value
 
 
 class OrganisationNewsItemBlock(blocks.StructBlock):

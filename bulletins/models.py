@@ -28,10 +28,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from calls.fields import MultipleChoiceListField
 from calls.models import CallPage, OtherLanguageList
+from events.models import EventPage
 from home.models import BasePage
 from portal.leases import Leased
 
-from .blocks import BulletinBodyBlock, localized_calls
+from .blocks import BulletinBodyBlock, localized_calls, localized_events
 from .feeds import BulletinFeed
 
 ISSUES_PER_PAGE = 20
@@ -114,28 +115,40 @@ class BulletinIndexPage(RoutablePageMixin, BasePage):
         if published is not None:
             since = published.issue_date
             already = {call.translation_key for call in published.chosen_calls()}
+            already_events = {event.translation_key for event in published.chosen_events()}
         else:
             since = today - timedelta(days=7)
-            already = set()
+            already, already_events = set(), set()
+        new = {
+            "locale_id": self.locale_id,
+            "first_published_at__gte": timezone.make_aware(datetime.combine(since, time.min)),
+        }
         calls = list(
             CallPage.objects.live()
             .public()
-            .filter(
-                locale_id=self.locale_id,
-                first_published_at__gte=timezone.make_aware(datetime.combine(since, time.min)),
-            )
+            .filter(**new)
             .not_closed()
             .exclude(translation_key__in=already)
             .select_related("funder")
             .order_by("deadline", "pk")
         )
+        events = list(
+            EventPage.objects.live()
+            .public()
+            .filter(**new)
+            .upcoming()
+            .exclude(translation_key__in=already_events)
+            .order_by("starts_at", "pk")
+        )
         number = (BulletinPage.objects.aggregate(last=Max("issue_number"))["last"] or 0) + 1
         draft = newest if newest is not None and newest.first_published_at is None else None
-        return NextIssue(number=number, date=today, since=since, calls=calls, draft=draft)
+        return NextIssue(
+            number=number, date=today, since=since, calls=calls, draft=draft, events=events
+        )
 
     def assemble_next_issue(self, user=None, today=None):
-        """Create the draft of the next issue, pre-filled with the new calls; return it and
-        whether it was created (False: the existing unpublished draft is returned)."""
+        """Create the draft of the next issue, pre-filled with the new calls and events; return
+        it and whether it was created (False: the existing unpublished draft is returned)."""
         with transaction.atomic():
             # One assembly at a time per archive: a double click gets the same draft.
             list(Page.objects.select_for_update().filter(pk=self.pk).values_list("pk"))
@@ -148,6 +161,9 @@ class BulletinIndexPage(RoutablePageMixin, BasePage):
             if plan.calls:
                 calls = [{"call": call, "note": ""} for call in plan.calls]
                 body.append(("calls", {"heading": "", "calls": calls}))
+            if plan.events:
+                events = [{"event": event, "note": ""} for event in plan.events]
+                body.append(("events", {"heading": "", "events": events, "items": []}))
             bulletin = BulletinPage(
                 title=title,
                 slug=find_available_slug(self, str(plan.number)),
@@ -169,6 +185,7 @@ class NextIssue:
     since: date
     calls: list
     draft: "BulletinPage | None"
+    events: list = ()
 
 
 def _chosen_year(value, years):
@@ -231,6 +248,21 @@ class BulletinPage(BasePage):
         """{id of a chosen call: the call to show in this bulletin's language}, for every call
         of every section at once."""
         return localized_calls(self.chosen_calls(), self.locale_id)
+
+    def chosen_events(self):
+        """The events chosen from the calendar in the sections, as the editor chose them."""
+        return [
+            item["event"]
+            for block in self.body
+            if block.block_type == "events"
+            for item in block.value["events"]
+            if item["event"] is not None
+        ]
+
+    @cached_property
+    def shown_events(self):
+        """{id of a chosen event: the event to show in this bulletin's language}."""
+        return localized_events(self.chosen_events(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,7 +19,36 @@ STATUS_CHOICES = [
 DEFAULT_STATUS = CallStatus.OPEN.value
 
 
-class CallFilterForm(forms.Form):
+def sorted_choices(names):
+    """``{value: label}`` as choices in the alphabetical order of the labels."""
+    return sorted(names.items(), key=lambda item: item[1].casefold())
+
+
+class ListFilterForm(forms.Form):
+    """A GET form of list filters: ``value(name)`` is a filter's valid value or "" (absent or
+    unknown), ``has_filters()`` says whether any of ``filter_names`` narrows the list."""
+
+    filter_names = ()
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        self.setup_choices()
+        if data is not None:
+            self.is_valid()
+
+    def setup_choices(self):
+        """Fill in the choices that depend on the database or the language."""
+
+    def value(self, name):
+        if not self.is_bound:
+            return ""
+        return self.cleaned_data.get(name) or ""
+
+    def has_filters(self):
+        return any(self.value(name) for name in self.filter_names)
+
+
+class CallFilterForm(ListFilterForm):
     status = forms.ChoiceField(
         label=_("Status"), choices=STATUS_CHOICES, required=False, widget=QuickSelect
     )
@@ -38,33 +67,27 @@ class CallFilterForm(forms.Form):
         widget=QuickSelect,
     )
 
+    filter_names = ("topic", "funder", "eligible", "county")
+
     def __init__(self, data=None, *, locale):
+        self.locale = locale
         super().__init__(data)
-        topics = activity_field_names(locale.language_code)
-        self.fields["topic"].choices = [("", _("Any topic"))] + sorted(
-            topics.items(), key=lambda item: item[1].casefold()
+
+    def setup_choices(self):
+        self.fields["topic"].choices = [("", _("Any topic"))] + sorted_choices(
+            activity_field_names(self.locale.language_code)
         )
         self.fields["funder"].choices = [("", _("Any funder"))] + [
             (funder.slug, funder.name)
-            for funder in Funder.objects.filter(locale=locale).only("slug", "name")
+            for funder in Funder.objects.filter(locale=self.locale).only("slug", "name")
         ]
-        if data is not None:
-            self.is_valid()
-
-    def value(self, name):
-        """The valid value of a filter, or "" when it is absent or unknown."""
-        if not self.is_bound:
-            return ""
-        return self.cleaned_data.get(name) or ""
 
     @property
     def status_value(self):
         return self.value("status") or DEFAULT_STATUS
 
     def has_filters(self):
-        return any(self.value(name) for name in ("topic", "funder", "eligible", "county")) or (
-            self.status_value != DEFAULT_STATUS
-        )
+        return super().has_filters() or self.status_value != DEFAULT_STATUS
 
     def filter(self, calls):
         status = self.status_value

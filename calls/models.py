@@ -1,4 +1,3 @@
-import hashlib
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +27,7 @@ from directory.models import ActivityField, TargetGroup
 from directory.taxonomy import County, WorkingLanguage
 from directory.vocabularies import activity_field_names, target_group_names
 from home.models import BasePage
+from portal import ical
 from portal.leases import Leased
 from portal.sections import CALL_PAGE_SECTIONS, collect_sections
 
@@ -166,6 +166,21 @@ class OtherLanguageList:
     count: int
 
 
+def other_language_lists(index_page, count, request=None):
+    """The translations of ``index_page`` whose ``count(translation)`` is not zero, most
+    items first: the lists in other languages that a reader of an empty one can turn to."""
+    names = dict(settings.LANGUAGES)
+    lists = []
+    for translation in (
+        index_page.get_translations().live().public().select_related("locale").specific()
+    ):
+        number = count(translation)
+        code = translation.locale.language_code
+        if number and code in names:
+            lists.append(OtherLanguageList(code, names[code], translation.get_url(request), number))
+    return sorted(lists, key=lambda item: -item.count)
+
+
 class CallIndexPage(RoutablePageMixin, BasePage):
     """calls/: the list of calls in one language, with its iCal and RSS feeds."""
 
@@ -204,17 +219,7 @@ class CallIndexPage(RoutablePageMixin, BasePage):
     def other_language_lists(self, request=None):
         """The call lists of the other languages that have calls still open or upcoming: what
         a reader of an empty list (often the English one) can turn to."""
-        names = dict(settings.LANGUAGES)
-        lists = []
-        for translation in (
-            self.get_translations().live().public().select_related("locale").specific()
-        ):
-            count = translation.calls().not_closed().count()
-            code = translation.locale.language_code
-            if count and code in names:
-                url = translation.get_url(request)
-                lists.append(OtherLanguageList(code, names[code], url, count))
-        return sorted(lists, key=lambda item: -item.count)
+        return other_language_lists(self, lambda index: index.calls().not_closed().count(), request)
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
@@ -223,13 +228,15 @@ class CallIndexPage(RoutablePageMixin, BasePage):
         calls = self.calls().not_closed().select_related("funder", "locale").order_by("deadline")
         # Calendar apps poll this often and serialising hundreds of events costs about a
         # millisecond each: cache it until a call is published, withdrawn or closes.
-        state = calls.order_by().aggregate(
-            count=models.Count("pk"),
-            published=models.Max("last_published_at"),
-            next_deadline=models.Min("deadline"),
+        key = ical.cache_key(
+            f"calls:ics:{self.pk}",
+            request,
+            calls.order_by().aggregate(
+                count=models.Count("pk"),
+                published=models.Max("last_published_at"),
+                next_deadline=models.Min("deadline"),
+            ),
         )
-        fingerprint = "|".join(str(value) for value in (request.get_host(), *state.values()))
-        key = f"calls:ics:{self.pk}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
         return calendar_response(
             request, calls, filename="calls.ics", name=self.title, cache_key=key
         )
@@ -246,16 +253,9 @@ class CallIndexPage(RoutablePageMixin, BasePage):
 
 def calendar_url(page, request=None):
     """The page's ``.ics`` address when calls/urls.py is mounted, else its ``calendar/`` route."""
-    from django.urls import NoReverseMatch, reverse
-    from django.utils import translation
-
-    with translation.override(page.locale.language_code):
-        try:
-            if isinstance(page, CallIndexPage):
-                return reverse("calls:calendar")
-            return reverse("calls:call_calendar", args=[page.slug])
-        except NoReverseMatch:
-            return page.get_url(request) + page.reverse_subpage("calendar")
+    if isinstance(page, CallIndexPage):
+        return ical.calendar_url(page, "calls:calendar", request=request)
+    return ical.calendar_url(page, "calls:call_calendar", [page.slug], request)
 
 
 def _paginate(queryset, number):
@@ -321,24 +321,31 @@ OFFICIAL_URL_MISSING = _(
 )
 
 
-class CallPageForm(WagtailAdminPageForm):
-    """Offers only the funders of the page's own language, and the canonical concepts of the
-    shared vocabularies (one record per concept, whatever the page's language)."""
+class CanonicalConceptsPageForm(WagtailAdminPageForm):
+    """Offers the canonical concepts of the shared vocabularies (one record per concept,
+    whatever the page's language) for the page's ``topics`` and ``target_groups``."""
+
+    concept_fields = {"topics": ActivityField, "target_groups": TargetGroup}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, model in self.concept_fields.items():
+            if name in self.fields:
+                self.fields[name].queryset = model.objects.canonical()
+
+
+class CallPageForm(CanonicalConceptsPageForm):
+    """Offers only the funders of the page's own language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale_id = self.instance.locale_id
         if "official_url" in self.fields:
             self.fields["official_url"].error_messages["required"] = OFFICIAL_URL_MISSING
-        if locale_id is None:
-            return
-        if "funder" in self.fields:
+        if locale_id is not None and "funder" in self.fields:
             self.fields["funder"].queryset = Funder.objects.filter(
                 Q(locale_id=locale_id) | Q(pk=self.instance.funder_id)
             )
-        for name, model in [("topics", ActivityField), ("target_groups", TargetGroup)]:
-            if name in self.fields:
-                self.fields[name].queryset = model.objects.canonical()
 
 
 class CallPage(RoutablePageMixin, BasePage):

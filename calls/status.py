@@ -72,6 +72,15 @@ def countdown(opens_at, deadline, now=None):
         if days == 1:
             return gettext("opens tomorrow")
         return ngettext("opens in %(days)d day", "opens in %(days)d days", days) % {"days": days}
+    return deadline_countdown(deadline, now)
+
+
+def deadline_countdown(deadline, now=None):
+    """Words for a deadline alone (a call's, a registration's): "closes in 3 days", "closes
+    today", "closed"."""
+    now = utc(now)
+    if now >= utc(deadline):
+        return gettext("closed")
     days = _days_between(now, deadline)
     if days <= 0:
         return gettext("closes today")

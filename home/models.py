@@ -75,6 +75,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "directory.DirectoryIndexPage",
         "calls.CallIndexPage",
+        "events.EventIndexPage",
         "bulletins.BulletinIndexPage",
         "home.FormPage",
     ]

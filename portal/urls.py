@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("my/", include("directory.my.urls")),
     path("calls/", include("calls.urls")),
+    path("events/", include("events.urls")),
     path("newsletter/", include("bulletins.urls")),
     path("consultation/", include("consultations.urls")),
     path("", include(wagtail_urls)),

@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
-from bulletins.blocks import localized_calls
+from bulletins.blocks import localized_calls, localized_events
 
 register = template.Library()
 
@@ -16,16 +16,26 @@ def funding_calls(value, page=None):
     """The items of a calls section that can be shown, each ``{"call", "note"}``, the call in
     the language of the bulletin ``page``. A section of the page's own body costs no query:
     the page has resolved the calls of all its sections at once."""
-    chosen = [item["call"] for item in value["calls"] if item["call"] is not None]
-    shown = dict(getattr(page, "shown_calls", None) or {})
-    missing = [call for call in chosen if call.pk not in shown]
+    return _shown_items(value["calls"], "call", page, "shown_calls", localized_calls)
+
+
+@register.simple_tag
+def chosen_events(value, page=None):
+    """The events chosen from the calendar in an events section that can be shown, each
+    ``{"event", "note"}``, in the language of the bulletin ``page``, as ``funding_calls``."""
+    return _shown_items(value.get("events", []), "event", page, "shown_events", localized_events)
+
+
+def _shown_items(items, key, page, resolved, localize):
+    shown = dict(getattr(page, resolved, None) or {})
+    missing = [item[key] for item in items if item[key] is not None and item[key].pk not in shown]
     if missing:
         locale_id = page.locale_id if page is not None else Locale.get_active().pk
-        shown.update(localized_calls(missing, locale_id))
+        shown.update(localize(missing, locale_id))
     return [
-        {"call": shown[item["call"].pk], "note": item["note"]}
-        for item in value["calls"]
-        if item["call"] is not None and shown.get(item["call"].pk) is not None
+        {key: shown[item[key].pk], "note": item["note"]}
+        for item in items
+        if item[key] is not None and shown.get(item[key].pk) is not None
     ]
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "calls",
+    "events",
     "bulletins",
     "consultations",
     "impact",

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.formats import format_datetime
+from portal.formats import format_datetime, format_period
 from portal.navigation import site_navigation, translation_urls
 
 register = template.Library()
@@ -81,3 +81,9 @@ def language_home_url(context):
 @register.filter
 def datetime_local(value):
     return format_datetime(value)
+
+
+@register.simple_tag
+def period_local(start, end):
+    """From ``start`` to ``end`` in the reader's language and Tallinn time."""
+    return format_period(start, end)

@@ -46,10 +46,12 @@ def public_paths():
     from bulletins.models import BulletinPage
     from calls.models import CallPage
     from directory.models import OrganisationPage
+    from events.models import EventPage
 
     organisation = OrganisationPage.objects.live().filter(locale__language_code="ru").first()
     call = CallPage.objects.live().filter(locale__language_code="et").first()
     bulletins = BulletinPage.objects.live().order_by("-issue_number")
+    event = EventPage.objects.live().filter(locale__language_code="ru").upcoming().first()
     return [
         "/ru/",
         "/et/about/",
@@ -61,6 +63,9 @@ def public_paths():
         "/ru/calls/",
         "/et/calls/?status=closed",
         call.get_url(),
+        "/et/events/",
+        "/ru/events/?when=past",
+        event.get_url(),
         "/ru/bulletins/",
         "/en/bulletins/",
         bulletins.filter(locale__language_code="ru").first().get_url(),

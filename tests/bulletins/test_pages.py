@@ -193,6 +193,7 @@ def test_an_event_that_ends_before_it_starts_is_refused_with_a_clear_error(
         "body-0-order": "0",
         "body-0-id": "",
         "body-0-value-heading": "",
+        "body-0-value-events-count": "0",
         "body-0-value-items-count": "1",
         "body-0-value-items-0-deleted": "",
         "body-0-value-items-0-order": "0",

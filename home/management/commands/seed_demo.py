@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "home.demo_survey",
     "directory.demo",
     "calls.demo",
+    "events.demo",
     "bulletins.demo",
     "bulletins.demo_subscribers",
 ]

@@ -1,0 +1,31 @@
+from django.utils import timezone
+from wagtail import hooks
+
+from portal.sections import HOME_SECTIONS
+
+from .models import EventIndexPage, EventPage
+
+HOME_EVENTS_COUNT = 4
+
+
+@hooks.register(HOME_SECTIONS)
+def upcoming_events_section(page, request):
+    """The home page's "coming trainings and events": the next four of its language."""
+    now = timezone.now()
+    events = list(
+        EventPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .upcoming(now)
+        .for_listing()
+        .order_by("starts_at", "pk")[:HOME_EVENTS_COUNT]
+    )
+    if not events:
+        return None
+    index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    return {
+        "template": "events/includes/home_upcoming.html",
+        "order": 25,
+        "events": events,
+        "index_url": index.get_url(request) if index else "",
+    }
