@@ -163,6 +163,10 @@ if env("TASKS_BACKEND") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif env("TASKS_BACKEND") == "immediate":
+    # For one-off commands run before any worker is up (seed_demo, a first import): their
+    # tasks (search and reference index updates) run inside the command itself.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
