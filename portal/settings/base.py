@@ -295,6 +295,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always streamed through Wagtail's view, which checks the privacy of their
+# collection; never a redirect to the file's URL (Wagtail's default with remote storage).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # No SVG: an SVG is a document that can carry scripts.
