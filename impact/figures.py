@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.models import Campaign, Delivery, Subscriber
 from calls.models import CallPage
 from consultations.models import ConsultationRequest, Topic
-from directory.models import ContactRecord, Organisation
+from directory.models import ContactRecord, Organisation, ProjectPartner
 from directory.taxonomy import County
 from portal.charts import Series, bars, columns
 
@@ -319,6 +319,59 @@ def call_figures(period):
     ]
 
 
+def joint_project_figures(period):
+    """Joint projects that a partner confirmed, by the year they were done (the years the
+    period touches), and how many of them joined an organisation working in Russian with one
+    working in Estonian: the cooperation the network exists for."""
+    years = list(range(period.first.year, period.last.year + 1))
+    partners = (
+        ProjectPartner.objects.filter(
+            status=ProjectPartner.Status.CONFIRMED, project__year__in=years
+        )
+        .order_by()
+        .values_list(
+            "project_id",
+            "project__year",
+            "project__organisation__works_in_russian",
+            "project__organisation__works_in_estonian",
+            "organisation__works_in_russian",
+            "organisation__works_in_estonian",
+        )
+    )
+    projects = {}
+    for project, year, *languages in partners:
+        recorder_ru, recorder_et, partner_ru, partner_et = languages
+        bridged = (recorder_ru and partner_et) or (recorder_et and partner_ru)
+        projects[project] = (year, projects.get(project, (year, False))[1] or bridged)
+    bridging, other = [0] * len(years), [0] * len(years)
+    for year, bridged in projects.values():
+        (bridging if bridged else other)[years.index(year)] += 1
+    series = [
+        Series(_("Russian- and Estonian-speaking partners"), bridging),
+        Series(_("Other partners"), other),
+    ]
+    labels = [str(year) for year in years]
+    chart = columns(
+        "joint-projects",
+        _("Joint projects confirmed by a partner"),
+        _timeline_summary(labels, series),
+        labels,
+        series,
+        _("Year"),
+    )
+    return [
+        _from_chart(
+            "joint-projects",
+            _(
+                "Projects recorded by an organisation and confirmed by at least one partner, "
+                "by the year they were done; a project joins Russian- and Estonian-speaking "
+                "partners when one works in Russian and another in Estonian."
+            ),
+            chart,
+        )
+    ]
+
+
 def bulletin_figures(period):
     """Bulletins sent (campaigns) and what became of their deliveries."""
     buckets = period.buckets()
@@ -428,6 +481,7 @@ SECTIONS = [
     organisation_figures,
     contact_figures,
     call_figures,
+    joint_project_figures,
     bulletin_figures,
     consultation_figures,
 ]
@@ -451,6 +505,7 @@ KEYS = {
     organisation_figures: {"organisations"},
     contact_figures: {"contacts"},
     call_figures: {"calls"},
+    joint_project_figures: {"joint-projects"},
     bulletin_figures: {"bulletins", "campaigns"},
     consultation_figures: {"consultations"},
 }

@@ -162,6 +162,31 @@ def test_contacts_and_the_share_across_languages(admin_client, organisations):
     assert "5 contacts in the period, 2 of them across languages (40 %)" in summary.get_text()
 
 
+def test_confirmed_joint_projects_by_year_and_across_languages(admin_client, organisations):
+    from directory.models import JointProject, ProjectPartner
+
+    def project(title, year, recorder, partner, status):
+        recorded = JointProject.objects.create(
+            organisation=organisations[recorder], title=title, year=year, description="Koos."
+        )
+        ProjectPartner.objects.create(
+            project=recorded, organisation=organisations[partner], status=status
+        )
+
+    project("Suvelaager", 2025, "et", "ru", "confirmed")  # across languages
+    project("Noortevahetus", 2026, "ru", "both", "confirmed")  # both work in Russian too: across
+    project("Koolitus", 2026, "ru", "later", "pending")  # not confirmed: not counted
+    project("Kohvik", 2026, "et", "et", "confirmed")  # Estonian only
+
+    rows = table(
+        admin_client.get(REPORT, {"start": "2025-01-01", "end": "2026-12-31"}), "joint-projects"
+    )
+
+    assert rows["2025"]["Russian- and Estonian-speaking partners"] == "1"
+    assert rows["2026"]["Russian- and Estonian-speaking partners"] == "1"
+    assert rows["2026"]["Other partners"] == "1"
+
+
 def test_calls_are_counted_once_in_the_month_first_published(admin_client, site_tree, locales):
     indexes = ensure_translated_page(CallIndexPage, site_tree["homes"], "calls", INDEX_CONTENT)
     with_russian = CallPageFactory(parent=indexes["et"], title="Kultuuriprojektid")
