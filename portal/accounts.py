@@ -1,9 +1,11 @@
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
+from .mail import send_prepared_on_commit
 from .ratelimit import client_ip
 
 
@@ -20,13 +22,25 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's login and reset limits count the same client as every other form.
         return client_ip(request)
 
+    def send_mail(self, template_prefix, email, context):
+        """allauth's mails (confirmation, sign-in code, reset) are rendered here, where their
+        context is, and sent by the task worker like every other mail."""
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email, "current_site": get_current_site(request)}
+            | context,
+        )
+        send_prepared_on_commit(message)
+
     def is_safe_url(self, url):
         """Besides allauth's same-host rule: a signed-in person without access to the admin
         is never sent into it. Wagtail sends such a person to the sign-in page with
         ``next=/admin/``; following it would send them back, round and round."""
         if not super().is_safe_url(url):
             return False
-        user = getattr(context.request, "user", None)
+        user = getattr(allauth_context.request, "user", None)
         return not (user is not None and user.is_authenticated and _admin_barred(user, url))
 
     def post_login(self, request, user, *, redirect_url=None, **kwargs):

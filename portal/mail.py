@@ -17,6 +17,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -102,3 +103,27 @@ def send_email_on_commit(builder, **kwargs):
     path = builder_path(builder)
     _builder(path)
     transaction.on_commit(lambda: _enqueue(path, kwargs))
+
+
+@email_builder
+def prepared_message(subject, body, from_email, to, content_subtype, alternatives, headers):
+    message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
+    message.content_subtype = content_subtype
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+def send_prepared_on_commit(message):
+    """Queue a message already rendered in the request, for mail whose context cannot travel
+    to the worker (allauth's, which holds the request and the user)."""
+    send_email_on_commit(
+        prepared_message,
+        subject=message.subject,
+        body=message.body,
+        from_email=message.from_email,
+        to=list(message.to),
+        content_subtype=message.content_subtype,
+        alternatives=[list(item) for item in getattr(message, "alternatives", [])],
+        headers=dict(message.extra_headers),
+    )
