@@ -1,12 +1,13 @@
 import pytest
 
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import MembershipFactory, OrganisationFactory, UserFactory, create_profile
+from directory.vocabularies import ensure_vocabularies
 
 
 @pytest.fixture
 def directories(site_tree):
-    ensure_activity_fields()
+    ensure_vocabularies()
     return ensure_directory(site_tree["homes"])
 
 
