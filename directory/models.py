@@ -450,6 +450,17 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     joint_projects = StreamField(
         [("project", JointProjectBlock())], blank=True, verbose_name=_("joint projects")
     )
+    machine_translated_from = models.CharField(
+        _("machine-translated from"),
+        max_length=8,
+        blank=True,
+        choices=WorkingLanguage.choices[:3],
+        help_text=_(
+            "Set while the texts are a machine translation that nobody has checked: the public "
+            "page says so. Cleared when a member edits and saves them; clear it once you have "
+            "checked them."
+        ),
+    )
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
@@ -469,6 +480,7 @@ class OrganisationPage(RoutablePageMixin, BasePage):
         FieldPanel("target_groups"),
         FieldPanel("partner_wanted"),
         FieldPanel("joint_projects"),
+        FieldPanel("machine_translated_from"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("short_name"),
@@ -517,6 +529,10 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     @property
     def language_code(self):
         return self.locale.language_code
+
+    @property
+    def machine_translated_from_name(self):
+        return self.get_machine_translated_from_display() if self.machine_translated_from else ""
 
     @cached_property
     def field_names(self):

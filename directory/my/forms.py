@@ -75,6 +75,11 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def apply(self, page):
+        """Fill ``page`` with the texts; a machine-translated text that a person changed is
+        no longer marked as machine-translated."""
+        texts = ProfileForm.base_fields
+        if any(self.cleaned_data[name] != getattr(page, name) for name in texts):
+            page.machine_translated_from = ""
         for name in self.fields:
             setattr(page, name, self.cleaned_data[name])
         page.draft_title = page.title

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.users.models import UserProfile
 
+from portal.machine_translation import translate_texts
 from portal.search_text import transliterate
 
 from ..models import DirectoryIndexPage, OrganisationPage
@@ -100,9 +101,37 @@ def save_version(page, user):
 def new_version(organisation, language, page, user):
     """Add ``page`` (unsaved, filled by the form) as the organisation's version in
     ``language``, unpublished, then save it as ``save_version`` does."""
+    _add_unpublished(organisation, language, page)
+    return save_version(page, user)
+
+
+def _add_unpublished(organisation, language, page):
     parent = directory_page(language)
     page.organisation = organisation
     page.slug = unique_slug(parent, page.title, organisation)
     page.live = False
     parent.add_child(instance=page)
-    return save_version(page, user)
+    return page
+
+
+def machine_draft(organisation, source, language, typed, user):
+    """A new version in ``language``: the texts of the ``source`` version (as last saved)
+    machine-translated, except those the member ``typed``; saved as a draft, marked as
+    machine-translated, neither published nor sent for moderation. Nothing is written when the
+    service fails (``MachineTranslationError``)."""
+    names = list(typed)
+    draft = source.get_latest_revision_as_object()
+    texts = translate_texts(
+        source.locale.language_code, language, [getattr(draft, name) or "" for name in names]
+    )
+    values = {}
+    for name, text in zip(names, texts, strict=True):
+        limit = OrganisationPage._meta.get_field(name).max_length
+        values[name] = typed[name] or text[:limit].strip()
+    values["title"] = values["title"] or draft.title
+    page = OrganisationPage(
+        **values, draft_title=values["title"], machine_translated_from=source.locale.language_code
+    )
+    _add_unpublished(organisation, language, page)
+    page.save_revision(user=user, log_action=True)
+    return page

@@ -1,4 +1,5 @@
 from allauth.account.decorators import reauthentication_required
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal import machine_translation
 from portal.mail import send_email_on_commit
 
 from .. import register
@@ -200,6 +202,9 @@ def profile(request, membership, language):
         .select_related("locale")
         .first()
     )
+    sources = _machine_sources(organisation, language) if page is None else {}
+    if request.method == "POST" and request.POST.get("machine_from") and sources:
+        return _machine_draft(request, membership, language, sources)
     form = ProfileForm(request.POST or None, page=page)
     status = 200
     if request.method == "POST":
@@ -223,16 +228,76 @@ def profile(request, membership, language):
             return redirect("my:organisation", organisation_id=organisation.pk)
         else:
             status = 400
+    return _profile_page(request, membership, language, page, form, sources, status)
+
+
+def _profile_page(
+    request, membership, language, page, form, sources, status=200, machine_errors=()
+):
+    draft = page.get_latest_revision_as_object() if page is not None else None
+    names = _language_names()
     context = {
         "membership": membership,
-        "organisation": organisation,
+        "organisation": membership.organisation,
         "page": page,
         "form": form,
         "language": language,
-        "language_name": _language_names()[language],
+        "language_name": names[language],
         "in_moderation": page is not None and page.current_workflow_state is not None,
+        "machine_sources": [(code, names[code]) for code in sources],
+        "machine_translated_from": names.get(getattr(draft, "machine_translated_from", "")),
+        "machine_errors": machine_errors,
     }
     return TemplateResponse(request, "directory/my/profile.html", context, status=status)
+
+
+def _machine_sources(organisation, language):
+    """{language: version} of the versions a machine draft in ``language`` can start from,
+    when the portal has a machine translation service."""
+    if not machine_translation.is_available():
+        return {}
+    return {
+        version.locale.language_code: version
+        for version in _versions(organisation).exclude(locale__language_code=language)
+    }
+
+
+def _machine_draft(request, membership, language, sources):
+    """A machine-translated draft of the version in ``language`` from one of ``sources``;
+    what the member had typed is kept (in the draft, or in the form when the service
+    fails)."""
+    organisation = membership.organisation
+    typed = {name: request.POST.get(name, "").strip() for name in ProfileForm.base_fields}
+    form = ProfileForm(initial=typed)
+    # The reasons for not making a draft, shown above the form (which was not submitted).
+    refusal = forms.Form({})
+    refusal.is_valid()
+    source = sources.get(request.POST["machine_from"])
+    status = None
+    if source is None:
+        refusal.add_error(None, _("Choose one of the organisation's versions to translate."))
+        status = 400
+    elif over_limit(request, refusal, "machine_draft", organisation=organisation.pk):
+        status = 429
+    else:
+        try:
+            with transaction.atomic():
+                profiles.machine_draft(organisation, source, language, typed, request.user)
+        except machine_translation.MachineTranslationError as error:
+            refusal.add_error(None, error.message)
+            status = 503
+    if status is not None:
+        return _profile_page(
+            request, membership, language, None, form, sources, status, refusal.non_field_errors()
+        )
+    messages.success(
+        request,
+        _(
+            "A machine-translated draft is ready. Read it through and correct it, then save: "
+            "it is not published until you do."
+        ),
+    )
+    return redirect("my:profile", organisation_id=organisation.pk, language=language)
 
 
 def _language_names():

@@ -26,6 +26,10 @@ env = environ.Env(
     TRUSTED_PROXY_COUNT=(int, 0),
     CONSULTATION_RETENTION_DAYS=(int, 730),
     ADMIN_REQUIRE_MFA=(bool, False),
+    LIBRETRANSLATE_URL=(str, ""),
+    LIBRETRANSLATE_API_KEY=(str, ""),
+    DEEPL_API_KEY=(str, ""),
+    MACHINE_TRANSLATION_TIMEOUT=(int, 5),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -98,6 +102,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.machine_translation.MachineTranslationErrorMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -257,6 +262,8 @@ RATE_LIMITS = {
     "news": {"organisation": "20/d"},
     "project": {"organisation": "20/d"},
     "consultation": {"ip": "5/h", "email": "3/d"},
+    # Machine-translated drafts of a profile version (the service may count requests).
+    "machine_draft": {"organisation": "10/d"},
     "survey": {"ip": "10/h"},
 }
 # Consultation requests are anonymised this many days after they arrived (consultations).
@@ -309,6 +316,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Logos uploaded by organisation members (directory.my.uploads).
 MEMBER_LOGO_MAX_BYTES = 2 * 1024 * 1024
 MEMBER_LOGO_MAX_PIXELS = 4_000_000
+# Machine-translated first drafts (portal.machine_translation): a self-hosted LibreTranslate
+# when LIBRETRANSLATE_URL is set, else DeepL when DEEPL_API_KEY is; neither: no machine drafts.
+MACHINE_TRANSLATION_TIMEOUT = env("MACHINE_TRANSLATION_TIMEOUT")
+if env("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "portal.machine_translation.LibreTranslate",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL").rstrip("/"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY"),
+            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
+        },
+    }
+elif env("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "portal.machine_translation.DeepL",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT},
+    }
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
