@@ -137,7 +137,7 @@ def test_free_online_event_has_a_virtual_location_and_a_zero_price(client, make_
         "url": "http://testserver/et/events/veebiseminar/",
     }
     assert data["offers"]["price"] == "0"
-    assert "Online" in main_text(client.get("/et/events/veebiseminar/"))
+    assert "Veebis" in main_text(client.get("/et/events/veebiseminar/"))
 
 
 def test_a_title_cannot_break_out_of_the_json_ld_script(client, make_event):
