@@ -1,7 +1,7 @@
 """Relevance of the directory search on the evaluation set (tests/directory/relevance/):
 precision and recall at 10 per language pair, query language → languages of the profile.
 
-    DATABASE_URL=sqlite:///var/bench-quality.sqlite3 make bench BENCH=search_quality
+    make bench BENCH=search_quality      # its own database, var/bench-quality.sqlite3
     BENCH_MORPHOLOGY=snowball make bench BENCH=search_quality   # Snowball stems only
     BENCH_TEXT_ONLY=1 make bench BENCH=search_quality           # no fields of activity chosen
 
