@@ -34,14 +34,15 @@ from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail_localize.models import Translation, TranslationLog
+from wagtail_localize.models import Translation
 
 from portal.leases import free_at, release, renew, take
 from portal.mail import is_permanent
 from portal.ratelimit import Rate, hit
+from portal.translations import is_stale, sync_times
 
 from .models import BulletinPage, Campaign, Delivery, Subscriber
 from .rendering import MAIN_LANGUAGE, BulletinMail, language_versions, render_bulletin
@@ -105,15 +106,13 @@ def version_states(page):
     whether a wagtail-localize translation is older than its source: the source was edited, or
     synchronised, after the translation was last written from it."""
     live = language_versions(page)
-    every = language_versions(page, live=False)
-    changed_at = _translations_synced(page, every)
+    changed_at = _translations_synced(page)
     states = []
     for code, name in settings.LANGUAGES:
         version = live.get(code)
         stale = False
         if version is not None and code in changed_at:
-            source_changed, synced = changed_at[code]
-            stale = synced is None or source_changed > synced
+            stale = is_stale(*changed_at[code])
         if version is not None:
             sent = code
         elif MAIN_LANGUAGE in live:
@@ -124,24 +123,20 @@ def version_states(page):
     return states
 
 
-def _translations_synced(page, versions):
+def _translations_synced(page):
     """language -> (when its source last changed, when the translation was last written)."""
-    translations = Translation.objects.filter(
-        source__object_id=page.translation_key,
-        source__specific_content_type=ContentType.objects.get_for_model(BulletinPage),
-        enabled=True,
-    ).select_related("source__locale", "target_locale")
-    result = {}
-    for translation in translations:
-        source_page = versions.get(translation.source.locale.language_code)
-        changed = translation.source.last_updated_at
-        if source_page is not None and source_page.latest_revision_created_at:
-            changed = max(changed, source_page.latest_revision_created_at)
-        synced = TranslationLog.objects.filter(
-            source=translation.source, locale=translation.target_locale
-        ).aggregate(last=Max("created_at"))["last"]
-        result[translation.target_locale.language_code] = (changed, synced)
-    return result
+    translations = list(
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            source__specific_content_type=ContentType.objects.get_for_model(BulletinPage),
+            enabled=True,
+        ).select_related("source__locale", "target_locale")
+    )
+    times = sync_times(translations)
+    return {
+        translation.target_locale.language_code: times[translation.pk]
+        for translation in translations
+    }
 
 
 # Starting a campaign -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from . import admin_views
 from .admin_campaigns import CampaignAdmin
 from .admin_subscribers import SubscriberAdmin
 from .assemble_views import AssembleNextIssueView, can_assemble
+from .desk import bulletin_panels
 from .models import BulletinIndexPage, BulletinPage
 
 modeladmin_register(SubscriberAdmin)
@@ -110,3 +111,9 @@ def latest_bulletin_section(page, request):
         "bulletin": bulletin,
         "archive_url": bulletin.get_parent().get_url(request),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def editors_desk_panels(request, panels):
+    """The editors' desk: what the next bulletin will carry, its state, translations to do."""
+    bulletin_panels(request, panels)

@@ -1,9 +1,15 @@
+from datetime import timedelta
+
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.desk import DeskItem, DeskLink, DeskPanel, one_per_translation, pages_of_type
+from portal.formats import format_datetime
 from portal.sections import HOME_SECTIONS
 
 from .models import CallIndexPage, CallPage, Funder
@@ -52,3 +58,39 @@ def closing_soon_section(page, request):
         "now": now,
         "index_url": index.get_url(request) if index else "",
     }
+
+
+DESK_CLOSING_WINDOW = timedelta(days=14)
+
+
+@hooks.register("construct_homepage_panels")
+def calls_closing_panel(request, panels):
+    """The editors' desk: calls whose deadline is in the next 14 days, soonest first, each
+    once whatever its languages."""
+    now = timezone.now()
+    calls = one_per_translation(
+        CallPage.objects.live()
+        .accepting(now)
+        .filter(deadline__lte=now + DESK_CLOSING_WINDOW)
+        .select_related("locale")
+        .order_by("deadline", "pk")
+    )
+    items = [
+        DeskItem(
+            call.title,
+            reverse("wagtailadmin_pages:edit", args=[call.pk]),
+            meta=gettext("deadline %(deadline)s") % {"deadline": format_datetime(call.deadline)},
+            language=" ".join(languages),
+        )
+        for call, languages in calls
+    ]
+    panels.append(
+        DeskPanel(
+            "calls-closing",
+            gettext("Calls closing in the next 14 days"),
+            items,
+            order=20,
+            empty=gettext("No call closes in the next 14 days."),
+            links=[DeskLink(gettext("All calls"), pages_of_type("calls.callpage"))],
+        )
+    )

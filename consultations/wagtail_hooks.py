@@ -2,17 +2,20 @@ from django.contrib.admin import display
 from django.contrib.admin.utils import lookup_field
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from portal.desk import DeskItem, DeskLink, DeskPanel
 from portal.exports import SafeSpreadsheetExportMixin
+from portal.formats import format_datetime
 from portal.sections import HOME_SECTIONS
 
 from .admin_forms import ConsultationAdminForm, RepliesPanel
-from .models import ConsultationRequest
+from .models import ConsultationRequest, Status
 
 
 class ConsultationIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -122,3 +125,32 @@ def consultation_section(page, request):
         "order": 40,
         "url": reverse("consultations:request"),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def unanswered_consultations_panel(request, panels):
+    """The editors' desk: consultation requests nobody has answered yet, oldest first."""
+    if not request.user.has_perm("consultations.change_consultationrequest"):
+        return
+    waiting = ConsultationRequest.objects.filter(status__in=[Status.NEW, Status.IN_PROGRESS])
+    items = [
+        DeskItem(
+            str(consultation),
+            reverse("consultations_consultationrequest_modeladmin_edit", args=[consultation.pk]),
+            meta=gettext("received %(date)s") % {"date": format_datetime(consultation.created_at)},
+            language=consultation.language,
+        )
+        for consultation in waiting.order_by("created_at")[:8]
+    ]
+    index = reverse("consultations_consultationrequest_modeladmin_index")
+    panels.append(
+        DeskPanel(
+            "consultations",
+            gettext("Consultation requests without an answer"),
+            items,
+            total=waiting.count(),
+            order=40,
+            empty=gettext("Every consultation request has been answered."),
+            links=[DeskLink(gettext("All consultation requests"), index)],
+        )
+    )

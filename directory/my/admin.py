@@ -5,17 +5,20 @@ moderation queue of news submissions."""
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
+from portal.desk import DeskItem, DeskLink, DeskPanel
 from portal.mail import send_email_on_commit
 
 from .. import register
-from ..models import Membership, NewsItem
+from ..models import Membership, NewsItem, OrganisationPage
 from .emails import news_decided
 from .memberships import decide
 
@@ -139,3 +142,56 @@ class NewsItemAdmin(ModelAdmin):
 
 
 modeladmin_register(NewsItemAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def moderation_panel(request, panels):
+    """The editors' desk: profile versions and news waiting for an editor's decision."""
+    user = request.user
+    if not (
+        user.has_perm("directory.change_membership") or user.has_perm("directory.change_newsitem")
+    ):
+        return
+    profiles = (
+        OrganisationPage.objects.filter(
+            _specific_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
+        )
+        .select_related("locale")
+        .order_by("latest_revision_created_at")
+        .distinct()
+    )
+    news = NewsItem.objects.filter(status=NewsItem.Status.SUBMITTED).select_related("organisation")
+    items = [
+        DeskItem(
+            profile.get_admin_display_title(),
+            reverse("wagtailadmin_pages:edit", args=[profile.pk]),
+            meta=gettext("profile"),
+            language=profile.locale.language_code,
+        )
+        for profile in profiles[:8]
+    ] + [
+        DeskItem(
+            item.title,
+            reverse("directory_newsitem_modeladmin_edit", args=[item.pk]),
+            meta=gettext("news from %(organisation)s")
+            % {"organisation": item.organisation.registered_name},
+            language=item.language,
+        )
+        for item in news.order_by("created_at")[:8]
+    ]
+    panels.append(
+        DeskPanel(
+            "moderation",
+            gettext("Profiles and news waiting for moderation"),
+            items,
+            total=profiles.count() + news.count(),
+            order=35,
+            empty=gettext("No profile or news waits for moderation."),
+            links=[
+                DeskLink(
+                    gettext("News submissions"),
+                    reverse("directory_newsitem_modeladmin_index") + "?status__exact=submitted",
+                )
+            ],
+        )
+    )

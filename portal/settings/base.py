@@ -311,8 +311,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # No SVG: an SVG is a document that can carry scripts.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Avatars from Gravatar would leak editors' address hashes and cannot load offline.
+# Avatars from Gravatar would leak editors' address hashes and cannot load offline; nor does the
+# admin ask wagtail.io whether a new release exists.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Logos uploaded by organisation members (directory.my.uploads).
 MEMBER_LOGO_MAX_BYTES = 2 * 1024 * 1024
 MEMBER_LOGO_MAX_PIXELS = 4_000_000
