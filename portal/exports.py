@@ -27,8 +27,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_safe(value):
     """``value`` as a spreadsheet shows it, never runs it: a string beginning like a formula
-    gets a leading single quote; everything else is returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    gets a leading single quote; everything else is returned unchanged. A lone character (the
+    admin's "-" for an empty value) is no formula and stays as it is."""
+    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

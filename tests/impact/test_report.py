@@ -297,7 +297,7 @@ def test_csv_text_cannot_run_as_a_formula(admin_client, campaign):
 
 
 def test_unknown_figures_and_bad_periods_find_no_csv(admin_client, site_tree):
-    assert admin_client.get(f"{REPORT}joint-projects.csv", Q1).status_code == 404
+    assert admin_client.get(f"{REPORT}no-such-figure.csv", Q1).status_code == 404
     assert admin_client.get(f"{REPORT}contacts.csv", {"start": "yesterday"}).status_code == 404
 
 

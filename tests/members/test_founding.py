@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
 
 from directory.factories import MembershipFactory, OrganisationFactory, UserFactory, registry_code
 from directory.models import Membership, Organisation, OrganisationPage, RegisterEntry
@@ -214,6 +215,9 @@ def test_claiming_an_organisation_without_owners_goes_to_the_editors(
     assert client.get(f"/en/my/organisations/{organisation.pk}/").status_code == 404
 
     client.force_login(editor)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"  # the admin's words below are the English ones
+    profile.save()
     home = client.get("/admin/")
     assert b"Review the requests" in home.content
     listing = client.get("/admin/directory/membership/?status__exact=pending")

@@ -182,16 +182,16 @@ def test_facts_and_a_logo(client, a):
     [
         (
             SimpleUploadedFile("logo.png", b"<?php echo 1; ?>", content_type="image/png"),
-            "not an image",
+            "ei ole pilt",  # the page is Estonian: "not an image"
         ),
-        (png(2500, 2000), "million pixels"),
+        (png(2500, 2000), "miljonit pikslit"),
         (
             SimpleUploadedFile(
                 "logo.svg",
                 b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
                 content_type="image/svg+xml",
             ),
-            "not an image",
+            "ei ole pilt",
         ),
     ],
 )
@@ -222,7 +222,7 @@ def test_a_logo_over_the_size_limit_is_refused(client, a, settings):
     )
 
     assert response.status_code == 400
-    assert "too large" in response.content.decode()
+    assert "Fail on liiga suur" in response.content.decode()  # "The file is too large"
 
 
 def test_flagged_organisations_facts_are_not_changed_by_members(client, a):
