@@ -416,7 +416,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def organiser_profile(self):
-        """The organiser's profile in the version closest to the reader's language."""
+        """The organiser's profile in the version closest to the event page's language."""
         if self.organisation_id is None:
             return None
         organisation = self.organisation
@@ -424,7 +424,7 @@ class EventPage(RoutablePageMixin, BasePage):
         if versions is None:
             versions = organisation.pages.live().public().select_related("locale")
         by_language = {version.locale.language_code: version for version in versions}
-        return closest_version(by_language, get_language())
+        return closest_version(by_language, self.locale.language_code)
 
     @property
     def organiser(self):

@@ -254,3 +254,22 @@ def test_event_page_query_count_does_not_grow_with_its_topics_and_groups(
 
     assert small == large
     assert large <= 16
+
+
+def test_api_lists_events_with_their_facts(client, infoday):
+    response = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "events.EventPage",
+            "locale": "et",
+            "fields": "starts_at,ends_at,attendance,town,languages,organiser,registration_url",
+        },
+    )
+
+    assert response.status_code == 200
+    (item,) = response.json()["items"]
+    assert item["title"] == "Taotlusvooru infopäev"
+    assert item["starts_at"] == "2030-04-02T14:00:00+03:00"
+    assert item["attendance"] == "mixed"
+    assert item["languages"] == ["ru", "et"]
+    assert item["organiser"] == "Narva Noortekeskus"
