@@ -1,8 +1,10 @@
-from django.urls import reverse, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import VERSION, hooks
 from wagtail.admin.menu import MenuItem
+
+from . import localize_views
 
 
 @hooks.register("register_admin_menu_item")
@@ -43,3 +45,22 @@ def help_menu_in_the_editors_language(request, menu_items):
     for item in menu_items:
         if item.name.startswith("whats-new-in-wagtail-"):
             item.label = LATE_LABELS["whats-new"]
+
+
+@hooks.register("register_admin_urls")
+def translation_permission_checks():
+    # wagtail-localize's paths, resolved here first (portal's hooks run before its own).
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize_views.SubmitPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_views.SubmitSnippetTranslationView.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize_views.UpdateTranslationsView.as_view(),
+        ),
+    ]
