@@ -45,10 +45,11 @@ def test_the_site_and_the_admin_run_under_the_policy(live_server, page):
         visit(page, live_server.url + path, violations)
         assert page.locator("main").count() == 1
 
+    # /admin/login/ leads to the site's sign-in (allauth), which comes back to the admin.
     page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", "sild-editor-2026")
-    page.click("button[type=submit]")
+    page.fill('input[name="login"]', "editor@sild.example")
+    page.fill('input[name="password"]', "sild-editor-2026")
+    page.locator('form button[type="submit"]').last.click()
     page.wait_for_url(live_server.url + "/admin/")
     page.wait_for_load_state("networkidle")
     assert page.locator("#wagtail").count() == 1 or page.locator("main").count() >= 1
