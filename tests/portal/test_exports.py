@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail_modeladmin.views import IndexView as ModelAdminIndexView
 
-from directory.demo import ensure_activity_fields, ensure_directory
+from directory.demo import ensure_directory
 from directory.factories import OrganisationFactory
+from directory.vocabularies import ensure_vocabularies
 from home.models import StandardPage
 from portal.exports import spreadsheet_safe
 
@@ -51,7 +52,7 @@ def test_formula_values_get_a_leading_quote(value):
 
 
 def test_an_editor_exports_organisations_without_formulas(editor, site_tree):
-    ensure_activity_fields()
+    ensure_vocabularies()
     ensure_directory(site_tree["homes"])
     for number, name in enumerate(DANGEROUS):
         OrganisationFactory(registered_name=name, town=f"Linn {number}")
