@@ -1,3 +1,4 @@
+import secrets
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -18,6 +19,15 @@ def _admin_barred(user, url):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def generate_unique_username(self, txts, regex=None):
+        # allauth makes the username (never shown: e-mail is the login) from the address's
+        # local part plus a few random characters, and gives up when its handful of
+        # candidates are taken, as they can be for "info@" after many organisations.
+        try:
+            return super().generate_unique_username(txts, regex)
+        except NotImplementedError:
+            return f"user-{secrets.token_hex(8)}"
+
     def get_client_ip(self, request):
         # allauth's login and reset limits count the same client as every other form.
         return client_ip(request)
