@@ -195,7 +195,13 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Sild's own catalogues, then the Estonian that Wagtail and the other apps of the admin lack
+# (without it Django shows those strings in Russian, the default language; see
+# portal/admin_catalogue.py).
+# LOCALE_PATHS win over the apps' catalogues, the first entry over the second, and the admin's
+# JavaScript catalogues read them too. The second one is not called "locale" and lies outside
+# BASE_DIR / "locale", so `make messages` (makemessages) never rewrites it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "admin_locale"]
 TIME_ZONE = "Europe/Tallinn"
 USE_I18N = True
 USE_TZ = True

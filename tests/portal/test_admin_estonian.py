@@ -1,0 +1,194 @@
+"""The admin of an Estonian editor is Estonian: no Russian words in its chrome.
+
+Django falls back to the default language (Russian) for every string that has no Estonian
+translation; Wagtail's own Estonian lacks hundreds, which portal/admin_locale fills in. The
+pages below are opened by an editor whose Wagtail profile says Estonian; their content (page
+titles, snippet names, language names) is taken out first, since that is Russian by nature on
+a trilingual site, and what remains must not contain a Cyrillic letter."""
+
+import json
+import re
+
+import polib
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
+
+from bulletins.factories import BulletinPageFactory
+from calls.models import Funder
+from directory.models import ActivityField, Organisation, TargetGroup
+from portal.admin_catalogue import admin_catalogue_path, missing_estonian
+from tests.bulletins.fixtures_pages import archives  # noqa: F401
+from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+@pytest.fixture
+def estonian_editor(client, site_tree):
+    editor = get_user_model().objects.create_superuser(
+        "toimetaja", "toimetaja@sild.example", "pw", first_name="Mari", last_name="Tamm"
+    )
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "et"
+    profile.save()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def estonian_pages(make_call, archives, funders):  # noqa: F811
+    call = make_call(title="Kogukonnaalgatuste toetus", funder=funders["kysk"]["et"])
+    bulletin = BulletinPageFactory(
+        parent=archives["et"],
+        title="Uudiskiri nr 7",
+        introduction="Konkursid, koolitused ja võrgustiku uudised.",
+    )
+    return {"call": call, "bulletin": bulletin}
+
+
+def content_strings():
+    """What the editors wrote (or the languages are called): Russian where it should be."""
+    strings = set(Page.objects.values_list("title", flat=True))
+    strings.update(Page.objects.values_list("draft_title", flat=True))
+    for model in (Funder, Organisation, ActivityField, TargetGroup):
+        strings.update(str(instance) for instance in model.objects.all())
+    strings.update(("Русский", "русский"))
+    return sorted((s for s in strings if s), key=len, reverse=True)
+
+
+def russian_in_chrome(response):
+    assert response.status_code == 200, response.status_code
+    text = response.content.decode()
+    # The sidebar's menu and other props are JSON, whose non-ASCII letters are escaped.
+    text = JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+    for string in content_strings():
+        text = text.replace(string, "")
+        text = text.replace(json.dumps(string)[1:-1], "")
+    return sorted(
+        {f"…{text[max(m.start() - 40, 0) : m.end() + 20]}…" for m in CYRILLIC.finditer(text)}
+    )
+
+
+def admin_urls(pages):
+    call, bulletin = pages["call"], pages["bulletin"]
+    home = call.get_parent().get_parent()
+    return [
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{home.pk}/",
+        f"/admin/pages/{call.get_parent().pk}/",
+        f"/admin/pages/{call.pk}/edit/",
+        f"/admin/pages/{bulletin.pk}/edit/",
+        f"/admin/pages/{call.pk}/history/",
+        f"/admin/pages/add/calls/callpage/{call.get_parent().pk}/",
+        "/admin/snippets/",
+        "/admin/snippets/calls/funder/",
+        f"/admin/snippets/calls/funder/edit/{call.funder.pk}/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/documents/",
+        "/admin/documents/multiple/add/",
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/account/",
+        "/admin/locales/",
+        "/admin/sites/",
+        "/admin/collections/",
+        "/admin/redirects/",
+        "/admin/workflows/list/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/site-history/",
+        "/admin/forms/",
+    ]
+
+
+def test_admin_views_of_an_estonian_editor_have_no_russian_chrome(estonian_editor, estonian_pages):
+    leaks = {}
+    for url in admin_urls(estonian_pages):
+        found = russian_in_chrome(estonian_editor.get(url))
+        if found:
+            leaks[url] = found
+    assert leaks == {}
+
+
+def test_translation_editor_of_wagtail_localize_has_no_russian_chrome(
+    estonian_editor, estonian_pages, locales
+):
+    """The Russian version of an Estonian call, in wagtail-localize's editor."""
+    call = estonian_pages["call"]
+    response = estonian_editor.post(
+        f"/admin/localize/submit/page/{call.pk}/", {"locales": [locales["ru"].pk]}
+    )
+    assert response.status_code == 302
+    russian = call.get_translation(locales["ru"])
+    assert Translation.objects.filter(target_locale=locales["ru"]).exists()
+
+    assert russian_in_chrome(estonian_editor.get(f"/admin/pages/{russian.pk}/edit/")) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/jsi18n/", "/admin/localize/jsi18n/", "/admin/modeladmin/jsi18n/"]
+)
+def test_javascript_catalogues_of_the_admin_are_estonian(estonian_editor, url):
+    response = estonian_editor.get(url)
+
+    assert response.status_code == 200
+    text = JSON_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), response.content.decode())
+    assert CYRILLIC.findall(text) == []
+
+
+def test_wagtail_speaks_estonian_to_the_editor(estonian_editor, estonian_pages):
+    """The pages above are not empty of words: the Estonian is there."""
+    response = estonian_editor.get(f"/admin/pages/{estonian_pages['call'].pk}/edit/")
+
+    with translation.override("et"):
+        assert translation.gettext("Save draft") in response.content.decode()
+        assert translation.gettext("Publish") == "Avalda"
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_string_missing_from_the_apps_estonian_is_translated(domain):
+    """A Wagtail (or other app) upgrade that brings new strings without Estonian fails here
+    until `manage.py update_admin_catalogue` adds them and someone translates them."""
+    path = admin_catalogue_path(domain)
+    ours = {}
+    if path.exists():
+        ours = {
+            (entry.msgctxt, entry.msgid): entry
+            for entry in polib.pofile(str(path))
+            if entry.translated()
+        }
+
+    untranslated = [
+        msgid for (msgctxt, msgid) in missing_estonian(domain) if (msgctxt, msgid) not in ours
+    ]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_admin_catalogue_keeps_placeholders_and_plural_forms(domain):
+    path = admin_catalogue_path(domain)
+    placeholder = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}|</?[a-zA-Z][^>]*>")
+    broken = []
+    for entry in polib.pofile(str(path)).translated_entries():
+        if entry.msgid_plural:
+            assert sorted(entry.msgstr_plural) == [0, 1], entry.msgid
+            # The singular may say "one" instead of a number.
+            singular, plural = entry.msgstr_plural[0], entry.msgstr_plural[1]
+            if not set(placeholder.findall(singular)) <= set(placeholder.findall(plural)):
+                broken.append((entry.msgid, singular))
+            pairs = [(entry.msgid_plural, plural)]
+        else:
+            pairs = [(entry.msgid, entry.msgstr)]
+        for source, text in pairs:
+            if sorted(placeholder.findall(source)) != sorted(placeholder.findall(text)):
+                broken.append((source, text))
+    assert broken == []
