@@ -92,6 +92,9 @@ def new_catalogue(domain):
     po = polib.POFile(wrapwidth=100)
     po.metadata = {
         "Project-Id-Version": "Sild admin (Wagtail and third-party apps)",
+        "PO-Revision-Date": "2026-11-28 05:30+0200",
+        "Last-Translator": "Sild <sild@example.org>",
+        "Language-Team": "Estonian",
         "Language": LANGUAGE,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
