@@ -198,12 +198,14 @@ def _expiry(current, now):
     """When an entry stored now stops being right: the timestamp of the next status change,
     the next midnight, or ``PAGE_CACHE_SECONDS`` from now, whichever comes first."""
     key = f"{PREFIX}:{current}:next-change"
-    change = cache.get(key)
-    if change is None or change <= now.timestamp():
+    stamp = now.timestamp()
+    computed_at, change = cache.get(key) or (math.inf, 0)
+    # Computed for a later moment (a clock set back), or that change has come: again.
+    if not computed_at <= stamp < change:
         moment = next_status_change(now)
-        change = moment.timestamp() if moment is not None else math.inf
-        cache.set(key, change, NEXT_CHANGE_TIMEOUT)
-    return min(change, _next_midnight(now).timestamp(), now.timestamp() + seconds())
+        computed_at, change = stamp, moment.timestamp() if moment is not None else math.inf
+        cache.set(key, (computed_at, change), NEXT_CHANGE_TIMEOUT)
+    return min(change, _next_midnight(now).timestamp(), stamp + seconds())
 
 
 def _within_variant_budget(request, current, lifetime):

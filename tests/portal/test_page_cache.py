@@ -430,3 +430,38 @@ def test_an_entry_lives_until_the_next_change_of_any_call_or_event(site_tree, ca
     )
     assert page_cache.next_status_change(now) == now + timedelta(hours=5)
     assert page_cache.next_status_change(now + timedelta(hours=6)) == now + timedelta(hours=8)
+
+
+def test_an_ended_event_leaves_the_cached_event_list(client, site_tree, clock):
+    events = ensure_translated_page(
+        EventIndexPage, site_tree["homes"], "events", events_demo.load()["index"]
+    )
+    event = EventPageFactory(
+        parent=events["et"],
+        title="Talvekool",
+        starts_at=clock.now + timedelta(hours=1),
+        ends_at=clock.now + timedelta(hours=3),
+    )
+    url = events["et"].url
+    client.get(url)
+    listing = client.get(url)
+    assert cache_header(listing) == "hit"
+    assert event.title in listing.content.decode()
+
+    clock.now += timedelta(hours=3)
+
+    listing = client.get(url)
+    assert cache_header(listing) == "miss"
+    assert event.title not in listing.content.decode()
+
+
+def test_a_renamed_funder_shows_on_cached_call_pages(client, call_indexes):
+    call = CallPageFactory(parent=call_indexes["et"])
+    client.get(call.url)
+    assert cache_header(client.get(call.url)) == "hit"
+
+    funder = call.funder
+    funder.name = "Uus Sihtasutus"
+    funder.save()
+
+    assert "Uus Sihtasutus" in client.get(call.url).content.decode()
