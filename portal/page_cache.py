@@ -45,6 +45,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -242,6 +243,9 @@ class PageCacheMiddleware:
             current = generation(request)
             key = _key(request, current)
             entry = cache.get(key)
+        except DisallowedHost:
+            # Django answers it with a 400 of its own.
+            return self.get_response(request)
         except Exception:
             logger.warning("Page cache unavailable for %s", request.path, exc_info=True)
             return self.get_response(request)
