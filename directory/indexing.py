@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from portal.navigation import page_tree_changed
 from portal.search_text import document_terms, fold, key
 
 from .models import Organisation, OrganisationPage, SearchTerm
@@ -179,6 +180,8 @@ def refresh(organisations, batch_size=2000):
         ],
         batch_size=500,
     )
+    # What the directory lists (bulk updates send no signals): cached pages are stale.
+    page_tree_changed()
 
 
 def refresh_all(chunk=500):

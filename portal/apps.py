@@ -8,7 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import checks, navigation  # noqa: F401  (system checks; the header's signals)
+        # System checks; the signals of the header's and the page cache's invalidation.
+        from . import checks, navigation, page_cache  # noqa: F401
         from .exports import protect_admin_exports
 
         protect_admin_exports()

@@ -6,6 +6,10 @@ These change only when an editor publishes, unpublishes, moves or deletes a page
 site or a view restriction. Every such change starts a new "generation" of the page tree;
 cached entries carry the generation they were computed in, so a change makes all of them stale
 at once and no request reads a menu older than the last publication.
+
+The page cache (``portal.page_cache``) keys its entries by the same generation, and starts a
+new one when something else that pages show changes (an organisation's facts, a funder, the
+vocabularies): one counter, in the shared cache, for every process.
 """
 
 import uuid
@@ -42,16 +46,17 @@ class SiteNavigation:
     menus: dict
 
 
-def _generation(request):
+def generation(request):
+    """The current generation of the page tree, read from the cache once per request."""
     memo = _memo(request)
-    generation = memo.get("generation")
-    if generation is None:
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
+    current = memo.get("generation")
+    if current is None:
+        current = cache.get(GENERATION_KEY)
+        if current is None:
             cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            generation = cache.get(GENERATION_KEY)
-        memo["generation"] = generation
-    return generation
+            current = cache.get(GENERATION_KEY)
+        memo["generation"] = current
+    return current
 
 
 def _memo(request):
@@ -76,7 +81,7 @@ def site_for_request(request):
         hostname, port = split_domain_port(request.get_host())[0], request.get_port()
     except DisallowedHost:
         return None
-    key = f"sild:navigation:{_generation(request)}:site:{hostname}:{port}"
+    key = f"sild:navigation:{generation(request)}:site:{hostname}:{port}"
     found = cache.get(key)
     if found is None:
         try:
@@ -94,7 +99,7 @@ def _cached(request, name, compute):
     if name in memo:
         return memo[name]
     site = Site.find_for_request(request)
-    key = f"sild:navigation:{_generation(request)}:{site.pk if site else 0}:{name}"
+    key = f"sild:navigation:{generation(request)}:{site.pk if site else 0}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute(site)
@@ -145,7 +150,7 @@ def page_urls(request, paths):
     if request is None:
         return compute(paths)
     site = Site.find_for_request(request)
-    prefix = f"sild:navigation:{_generation(request)}:{site.pk if site else 0}:url:"
+    prefix = f"sild:navigation:{generation(request)}:{site.pk if site else 0}:url:"
     cached = cache.get_many([prefix + path for path in paths])
     found = {key.removeprefix(prefix): url for key, url in cached.items()}
     missing = set(paths) - set(found)

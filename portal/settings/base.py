@@ -30,6 +30,7 @@ env = environ.Env(
     LIBRETRANSLATE_API_KEY=(str, ""),
     DEEPL_API_KEY=(str, ""),
     MACHINE_TRANSLATION_TIMEOUT=(int, 5),
+    PAGE_CACHE_SECONDS=(int, 300),
 )
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -98,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous pages from the cache: after everything whose output it reads (the language,
+    # the CSRF cookie, messages), before everything a page needs no longer once stored.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.AdminTwoFactorMiddleware",
@@ -122,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Last: on pages being stored, the CSRF token is a placeholder.
+                "portal.page_cache.csrf",
             ],
         },
     },
@@ -156,6 +162,9 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+# Anonymous pages are kept this long at most in the cache above (portal.page_cache); 0: off.
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
