@@ -10,132 +10,22 @@ ratio to the ceiling, and the worker's peak memory (its maximum resident set).
     DATABASE_URL=postgres://... make bench BENCH=newsletter
 """
 
-import asyncio
 import os
-import shutil
 import smtplib
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SIZES = [int(size) for size in os.environ.get("BENCH_NEWSLETTER_SIZES", "10000,50000").split(",")]
-MESSAGE_BYTES = 42_000
-PARAGRAPH = (
-    "<p>Фонд гражданского общества открыл конкурс для молодёжных организаций Ида-Вирумаа: "
-    'до 15 000 евро на совместные проекты с эстоноязычными партнёрами. <a href="https://'
-    'kysk.ee/taotlusvoorud/">Условия конкурса</a>. Kodanikuühiskonna Sihtkapital avas uue '
-    "taotlusvooru noorteühendustele.</p>"
+from bench.campaign import (
+    ROOT,
+    bulletin,
+    free_port,
+    start_sink,
+    subscribers,
+    worker_environment,
 )
 
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_sink(port):
-    """smtp-sink (C, from Postfix) if present, else an aiosmtpd sink in its own process."""
-    smtp_sink = shutil.which("smtp-sink") or (
-        "/usr/sbin/smtp-sink" if Path("/usr/sbin/smtp-sink").exists() else None
-    )
-    if smtp_sink:
-        command = [smtp_sink]
-        if os.geteuid() == 0:
-            command += ["-u", "nobody"]
-        command += [f"127.0.0.1:{port}", "256"]
-        name = "smtp-sink (Postfix)"
-    else:
-        command = [sys.executable, "-m", "bench.bench_newsletter", "sink", str(port)]
-        name = "aiosmtpd sink"
-    process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return process, name
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("the SMTP sink did not start")
-
-
-def _run_aiosmtpd_sink(port):
-    from aiosmtpd.controller import Controller
-
-    class Sink:
-        async def handle_DATA(self, server, session, envelope):
-            return "250 OK"
-
-    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        asyncio.get_event_loop().run_until_complete(asyncio.Event().wait())
-    finally:
-        controller.stop()
-
-
-def _bulletin():
-    from datetime import date
-
-    from bulletins.models import BulletinIndexPage, BulletinPage
-    from bulletins.rendering import BulletinMail, render_bulletin
-    from home import demo
-
-    homes = demo.seed()["homes"]
-    index = BulletinIndexPage.objects.child_of(homes["ru"]).first()
-    if index is None:
-        index = BulletinIndexPage(title="Бюллетень", slug="bulletins")
-        homes["ru"].add_child(instance=index)
-        index.save_revision().publish()
-    page = BulletinPage.objects.child_of(index).filter(slug="bench").first()
-    if page is None:
-        page = BulletinPage(
-            title="Бюллетень №1: гранты, обучение и новости сети",
-            slug="bench",
-            issue_number=1,
-            issue_date=date(2026, 12, 1),
-            introduction="Конкурсы, обучение и новости сети за неделю.",
-        )
-        index.add_child(instance=page)
-    # Paragraphs until the message for one reader weighs about MESSAGE_BYTES.
-    for count in range(1, 400):
-        page.body = [("paragraph", PARAGRAPH)] * count
-        size = len(
-            BulletinMail(render_bulletin(page)).message_bytes(
-                "a@example.org",
-                "<x>",
-                {
-                    "unsubscribe": "https://example.org/newsletter/unsubscribe/" + "x" * 60 + "/",
-                    "preferences": "https://example.org/newsletter/preferences/" + "x" * 60 + "/",
-                },
-            )
-        )
-        if size >= MESSAGE_BYTES:
-            break
-    page.save_revision().publish()
-    return page
-
-
-def _subscribers(count):
-    from bulletins.models import Campaign, Subscriber
-
-    Campaign.objects.all().delete()
-    Subscriber.objects.all().delete()
-    batch = 5000
-    for start in range(0, count, batch):
-        Subscriber.objects.bulk_create(
-            Subscriber(
-                email=f"reader{number}@bench.example.org",
-                language="ru",
-                status=Subscriber.Status.CONFIRMED,
-            )
-            for number in range(start, min(count, start + batch))
-        )
-    return Subscriber.objects.order_by("pk").first()
+SIZES = [int(size) for size in os.environ.get("BENCH_NEWSLETTER_SIZES", "10000,50000").split(",")]
 
 
 def _ceiling(port, message, count):
@@ -147,28 +37,6 @@ def _ceiling(port, message, count):
         client.sendmail("sild@example.org", [f"reader{number}@bench.example.org"], message)
     client.quit()
     return count / (time.perf_counter() - started)
-
-
-def _worker_environment(port):
-    from django.db import connection
-
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        database_url = f"sqlite:///{settings_dict['NAME']}"
-    else:
-        database_url = os.environ["DATABASE_URL"]
-    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLETTER_")}
-    env.update(
-        # The development settings with the test suite's URLs, which stand in for the subscriber
-        # link views until those are there (then they add nothing).
-        DJANGO_SETTINGS_MODULE="tests.bulletins.worker_settings",
-        DATABASE_URL=database_url,
-        EMAIL_URL=f"smtp://127.0.0.1:{port}",
-        NEWSLETTER_RATE_PER_SECOND="0",
-        REDIS_URL="",
-        TASKS_BACKEND="database",
-    )
-    return env
 
 
 def _campaign(page, port, count):
@@ -200,7 +68,7 @@ def _campaign(page, port, count):
             "0",
         ],
         cwd=ROOT,
-        env=_worker_environment(port),
+        env=worker_environment(port),
         stdin=subprocess.DEVNULL,
     )
     _pid, status, usage = os.wait4(worker.pid, 0)
@@ -238,13 +106,13 @@ def _main():
     from bulletins.rendering import BulletinMail, render_bulletin
 
     call_command("migrate", verbosity=0)
-    page = _bulletin()
-    port = _free_port()
-    sink, sink_name = _start_sink(port)
+    page = bulletin()
+    port = free_port()
+    sink, sink_name = start_sink(port)
     try:
         print(f"{connection.vendor}, sink: {sink_name}, rate limit off, one worker process")
         for count in SIZES:
-            reader = _subscribers(count)
+            reader = subscribers(count)
             mail = BulletinMail(render_bulletin(page))
             message = mail.message_bytes(
                 reader.email, mail.message_id(f"0.{reader.pk}"), mail.links_for(reader)
@@ -267,7 +135,3 @@ def _main():
     finally:
         sink.terminate()
         sink.wait(timeout=10)
-
-
-if __name__ == "__main__" and sys.argv[1:2] == ["sink"]:
-    _run_aiosmtpd_sink(int(sys.argv[2]))
