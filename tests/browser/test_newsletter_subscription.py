@@ -11,6 +11,7 @@ from django.core import mail
 from bulletins import tokens
 from bulletins.models import Subscriber
 from home import demo
+from tests.browser.test_quality_gates import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -102,3 +103,19 @@ def test_subscriber_pages_have_no_serious_accessibility_violations(live_server, 
     check("unsubscribed")
 
     assert found == {}
+
+
+def test_subscribe_with_the_keyboard_alone(live_server, page, seeded):
+    page.goto(live_server.url + "/et/newsletter/subscribe/")
+
+    hidden = tab_to(page, "#id_email")
+    page.keyboard.type("mari@ngo.example")
+    hidden += tab_to(page, "input[name=kind]")
+    page.keyboard.press("Space")
+    hidden += tab_to(page, "form.subscription-form button[type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(live_server.url + "/et/newsletter/subscribe/sent/")
+    assert Subscriber.objects.get().email == "mari@ngo.example"
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+    assert hidden == []  # the focus was visible at every stop
