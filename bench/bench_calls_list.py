@@ -60,6 +60,7 @@ def main():
     handler = WSGIHandler()
     live = CallPage.objects.live().filter(locale__language_code="et").count()
     print(f"{live} live Estonian calls, {connection.vendor}, {REQUESTS} requests per URL")
+    result = {"database": connection.vendor, "calls": live}
     for path in (
         "/et/calls/",
         "/et/calls/?status=closing-soon&topic=youth",
@@ -82,3 +83,11 @@ def main():
             f"{timing.line(path, REQUESTS)}  queries {cold} cold, {warm} warm, "
             f"{timing.size / 1024:.1f} KiB"
         )
+        result[path] = {"median_ms": timing.median, "p95_ms": timing.p95, "queries": [cold, warm]}
+    first = result["/et/calls/"]
+    result["summary"] = {
+        f"/et/calls/ p95 (median), {live} calls": (
+            f"{first['p95_ms']:.1f} ms ({first['median_ms']:.1f} ms)"
+        )
+    }
+    return result
