@@ -26,6 +26,8 @@ full-page cache) and one with the default, and every page is measured on both in
    cache cleared, a new process) and warm (the second request), with and without the page
    cache.
 
+``BENCH_PAGES_PARTS=comparison,queries`` runs some of the three only.
+
 Figures are noisy on a shared machine: every row carries the 1-minute load average taken
 before it. Nothing here asserts on time.
 """
@@ -50,7 +52,9 @@ SETTINGS = "portal.settings.bench_production"
 DURATION = int(os.environ.get("BENCH_DURATION", "20"))
 ROUND_DURATION = int(os.environ.get("BENCH_ROUND_DURATION", "10"))
 ROUNDS = 3
+PARTS = os.environ.get("BENCH_PAGES_PARTS", "throughput,comparison,queries").split(",")
 CONCURRENCY = [int(n) for n in os.environ.get("BENCH_CONCURRENCY", "8,32").split(",")]
+ORGANISATIONS = int(os.environ.get("BENCH_ORGANISATIONS", "10000"))
 CALLS = 500
 BULLETINS = 300
 PORTS = range(8200, 8300)
@@ -90,6 +94,30 @@ def _url(page):
     return page.get_url()
 
 
+def _seed_organisations(count):
+    """bench_directory_search's organisations, beside the demo's (whose registry codes are
+    small numbers)."""
+    from bench.bench_directory_search import specs
+    from directory.demo import ensure_directory
+    from directory.factories import bulk_create_organisations, registry_code
+    from directory.models import Organisation
+    from home.demo import ensure_home_pages
+
+    existing = Organisation.objects.filter(email__endswith="@bench.example").count()
+    if existing >= count:
+        return
+
+    def renumbered():
+        for number, (facts, fields, versions) in enumerate(specs(count)):
+            if number >= existing:
+                facts["registry_code"] = registry_code(500_000 + number)
+                yield facts, fields, versions
+
+    started = time.perf_counter()
+    bulk_create_organisations(ensure_directory(ensure_home_pages()), renumbered(), batch_size=1000)
+    print(f"created {count - existing} organisations in {time.perf_counter() - started:.0f} s")
+
+
 def _seed_bulletins(count):
     from datetime import timedelta
 
@@ -112,7 +140,7 @@ def _seed_bulletins(count):
                 title=f"Бюллетень № {10_000 + number}",
                 slug=f"bench-{number:03}",
                 introduction=model.introduction,
-                body=model.body.raw_data,
+                body=model.body,
             )
 
 
@@ -163,9 +191,9 @@ def _seed(kind):
     if not HomePage.objects.exists():
         call_command("seed_demo", verbosity=0)
     if big:
-        from bench import bench_calls_list, bench_directory_search
+        from bench import bench_calls_list
 
-        bench_directory_search.prepare()
+        _seed_organisations(ORGANISATIONS)
         bench_calls_list._prepare()
         _seed_bulletins(BULLETINS)
         # The manifest of the static files (whitenoise), once for both databases.
@@ -253,7 +281,8 @@ def _run_child(env, *args, timeout=3600):
         timeout=timeout,
     )
     if result.returncode:
-        raise RuntimeError(f"bench_pages {args[0]} failed:\n{result.stdout}\n{result.stderr}")
+        stderr = "\n".join(result.stderr.splitlines()[-40:])
+        raise RuntimeError(f"bench_pages {args[0]} failed:\n{result.stdout}\n{stderr}")
     lines = result.stdout.strip().splitlines()
     for line in lines[:-1]:
         print(f"  {line}")
@@ -322,17 +351,9 @@ def _milliseconds(text):
     return float(number) * UNITS[unit]
 
 
-def wrk(url, connections, duration):
-    """One wrk run: requests per second, p50 and p99 in ms, failures (non-2xx/3xx, errors)."""
-    command = [WRK, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
-    for key, value in HEADERS.items():
-        command += ["-H", f"{key}: {value}"]
-    load = _load()
-    output = subprocess.run(
-        [*command, url], capture_output=True, text=True, timeout=duration + 60
-    ).stdout
-    figures = {"load": load}
-    figures["rps"] = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+def parse_wrk(output):
+    """wrk's report: requests per second, p50 and p99 in ms, failures (non-2xx/3xx, errors)."""
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
     for percentile in ("50", "99"):
         found = re.search(rf"^\s+{percentile}%\s+(\S+)", output, re.MULTILINE)
         figures[f"p{percentile}"] = _milliseconds(found.group(1)) if found else None
@@ -344,6 +365,18 @@ def wrk(url, connections, duration):
         sum(int(n) for n in errors.groups()) if errors else 0
     )
     return figures
+
+
+def wrk(url, connections, duration):
+    """One wrk run, with the 1-minute load average before it."""
+    command = [WRK, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
+    for key, value in HEADERS.items():
+        command += ["-H", f"{key}: {value}"]
+    load = _load()
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, timeout=duration + 60
+    ).stdout
+    return {"load": load, **parse_wrk(output)}
 
 
 def _warm(server, paths):
@@ -405,8 +438,10 @@ def _bakerydemo(checkout, taken):
     env = _bakerydemo_env(checkout)
     python = str(venv / "bin" / "python")
     database = Path(env["DATABASE_NAME"])
-    if not database.exists():
+    loaded = database.with_suffix(".loaded")
+    if not loaded.exists():
         print("loading bakerydemo's demo data", flush=True)
+        database.unlink(missing_ok=True)
         try:
             for command in (["migrate", "--noinput"], ["load_initial_data"]):
                 subprocess.run(
@@ -419,6 +454,7 @@ def _bakerydemo(checkout, taken):
         except subprocess.CalledProcessError as error:
             database.unlink(missing_ok=True)
             raise RuntimeError(f"bakerydemo: {error.stderr.decode(errors='replace')}") from error
+        loaded.touch()
     subprocess.run(
         [python, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=checkout,
@@ -602,12 +638,15 @@ def main():
         "database": big_url.split("@")[-1],
         "load_start": os.getloadavg(),
     }
-    result["throughput"] = throughput(big_url, big_pages, taken)
-    result["comparison"] = comparison(demo_url, demo_pages, checkout, taken)
-    print("\n3. SQL queries per page, in-process, 10,000 organisations (cold: cache cleared)")
-    result["queries"] = queries(big_url, big_pages)
-    print("   the same on the demo content")
-    result["queries_demo"] = queries(demo_url, demo_pages)
+    result["throughput"] = throughput(big_url, big_pages, taken) if "throughput" in PARTS else []
+    result["comparison"] = (
+        comparison(demo_url, demo_pages, checkout, taken) if "comparison" in PARTS else {"rows": []}
+    )
+    if "queries" in PARTS:
+        print("\n3. SQL queries per page, in-process, 10,000 organisations (cold: cache cleared)")
+        result["queries"] = queries(big_url, big_pages)
+        print("   the same on the demo content")
+        result["queries_demo"] = queries(demo_url, demo_pages)
     result["load_end"] = os.getloadavg()
     print(_uptime())
 
