@@ -54,7 +54,7 @@ def main(argv):
         if not name.startswith("bench_") or (wanted and name.removeprefix("bench_") not in wanted):
             continue
         print(f"== {name}", flush=True)
-        started = time.strftime("%Y%m%d-%H%M%S")
+        started = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         result = importlib.import_module(f"bench.{name}").main() or {}
         results[name.removeprefix("bench_")] = result
         result = {"load_average": os.getloadavg(), **result}
