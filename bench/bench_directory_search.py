@@ -210,5 +210,15 @@ def main():
         # The home page (foundation, with the sections of every app) through the same stack.
         ("reference: home page /ru/", "/ru/", [{}], 60, None),
     ]
+    result = {"database": connection.vendor, "organisations": ORGANISATIONS, "cases": {}}
     for name, path, params_list, requests, before in runs:
-        print(measure(handler, path, params_list, requests, before=before).line(name, requests))
+        timing = measure(handler, path, params_list, requests, before=before)
+        print(timing.line(name, requests))
+        result["cases"][name.strip()] = {"median_ms": timing.median, "p95_ms": timing.p95}
+    first = result["cases"]["query + two facets"]
+    result["summary"] = {
+        f"search p95 (median), {ORGANISATIONS} organisations, {connection.vendor}": (
+            f"{first['p95_ms']:.1f} ms ({first['median_ms']:.1f} ms)"
+        )
+    }
+    return result

@@ -264,5 +264,13 @@ def main():
         ("admin dashboard with the impact panel", "/admin/", [{}]),
         ("impact report, last 12 months (again)", "/admin/impact/", [{}]),
     ]
+    result = {"database": connection.vendor, "cases": {}}
     for name, path, params_list in runs:
-        print(measure(handler, path, params_list, REQUESTS, headers=headers).line(name, REQUESTS))
+        timing = measure(handler, path, params_list, REQUESTS, headers=headers)
+        print(timing.line(name, REQUESTS))
+        result["cases"][name] = {"median_ms": timing.median, "p95_ms": timing.p95}
+    first = result["cases"]["impact report, last 12 months"]
+    result["summary"] = {
+        "impact report p95 (median)": f"{first['p95_ms']:.1f} ms ({first['median_ms']:.1f} ms)"
+    }
+    return result

@@ -95,8 +95,9 @@ def main():
 
     with override_settings(ROOT_URLCONF="tests.bulletins.urls"):
         clear_url_caches()
-        _main()
+        result = _main()
     clear_url_caches()
+    return result
 
 
 def _main():
@@ -111,6 +112,7 @@ def _main():
     sink, sink_name = start_sink(port)
     try:
         print(f"{connection.vendor}, sink: {sink_name}, rate limit off, one worker process")
+        result = {"database": connection.vendor, "sink": sink_name, "sizes": {}, "summary": {}}
         for count in SIZES:
             reader = subscribers(count)
             mail = BulletinMail(render_bulletin(page))
@@ -120,6 +122,10 @@ def _main():
             ceiling = _ceiling(port, message, count)
             figures = _campaign(page, port, count)
             rate = figures["sent"] / figures["elapsed"]
+            result["sizes"][count] = {**figures, "rate": rate, "ceiling": ceiling}
+            result["summary"][f"send rate, {count} subscribers"] = (
+                f"{rate:.0f} msg/s ({rate / ceiling:.0%} of the sink's ceiling)"
+            )
             print(
                 f"{count:>7} subscribers, {len(message) / 1000:.1f} kB a message: "
                 f"ceiling {ceiling:6.0f} msg/s (bare smtplib loop); "
@@ -135,3 +141,4 @@ def _main():
     finally:
         sink.terminate()
         sink.wait(timeout=10)
+    return result
