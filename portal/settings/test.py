@@ -32,11 +32,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
 if env("REDIS_URL"):
-    # CI's PostgreSQL run exercises the real cache server; each run gets its own key prefix.
+    # CI's PostgreSQL run exercises the real cache server. Each run (each pytest-xdist worker)
+    # gets its own key prefix, and clearing the cache deletes only the keys under it.
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": f"sild-test-{os.getpid()}",
+            "OPTIONS": {"CLIENT_CLASS": "tests.redis_client.PrefixScopedClient"},
         }
     }
