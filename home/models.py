@@ -8,7 +8,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -59,6 +59,13 @@ class BasePage(IntroductionMixin, Page):
             validate_single_line(self.title)
         except ValidationError as error:
             raise ValidationError({"title": error}) from None
+
+    def get_view_restrictions(self):
+        # portal.middleware.CachedSiteMiddleware knows from the cache that no restriction
+        # applies to the page being served: no need to ask the database.
+        if getattr(self, "unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def lead(self):
