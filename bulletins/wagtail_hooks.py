@@ -5,6 +5,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
+from portal.navigation import page_urls
 from portal.sections import HOME_SECTIONS
 
 from . import admin_views
@@ -105,11 +106,12 @@ def latest_bulletin_section(page, request):
     )
     if bulletin is None:
         return None
+    archive_path = bulletin.path[: -BulletinPage.steplen]
     return {
         "template": "bulletins/includes/home_latest.html",
         "order": 10,
         "bulletin": bulletin,
-        "archive_url": bulletin.get_parent().get_url(request),
+        "archive_url": page_urls(request, [archive_path]).get(archive_path, ""),
     }
 
 

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.desk import DeskItem, DeskLink, DeskPanel, one_per_translation, pages_of_type
 from portal.formats import format_datetime
+from portal.navigation import remember
 from portal.sections import HOME_SECTIONS
 
 from .models import CallIndexPage, CallPage, Funder
@@ -46,17 +47,21 @@ def closing_soon_section(page, request):
     )
     if not calls:
         return None
-    index = (
-        CallIndexPage.objects.live()
-        .filter(locale_id=page.locale_id, pk__in=CallIndexPage.objects.values("pk"))
-        .first()
-    )
+
+    def index_url(site):
+        index = (
+            CallIndexPage.objects.live()
+            .filter(locale_id=page.locale_id, pk__in=CallIndexPage.objects.values("pk"))
+            .first()
+        )
+        return index.get_url(request) if index else ""
+
     return {
         "template": "calls/includes/home_closing_soon.html",
         "order": 20,
         "calls": calls,
         "now": now,
-        "index_url": index.get_url(request) if index else "",
+        "index_url": remember(request, f"calls-index-url:{page.locale_id}", index_url),
     }
 
 

@@ -27,6 +27,7 @@ KINDS = {
     "target_groups": ("directory.TargetGroup", "~~"),
 }
 CACHE_KEY = "directory:vocabularies:1"
+VERSION_KEY = "directory:vocabularies:1:version"
 CACHE_SECONDS = 3600
 
 
@@ -102,9 +103,19 @@ def _ensure_one(model, slug, locale, by_language, canonical, refresh):
 _matchers = {}
 
 
+# The rows of the version last read, and the names ``concept_names`` made of them: a page of
+# twenty cards asks for them twenty times, and the shared cache holds only a short version
+# string besides the rows, so a process reads the rows once per version.
+_rows = {}
+_names = {}
+
+
 def vocabulary_rows():
     """``(version, rows)``: ``(kind, slug, language, name, keywords)`` of every concept in every
     language, kept in the shared cache."""
+    version = cache.get(VERSION_KEY)
+    if version is not None and version in _rows:
+        return version, _rows[version]
     cached = cache.get(CACHE_KEY)
     if cached is None:
         rows = []
@@ -119,11 +130,15 @@ def vocabulary_rows():
         # A digest, not hash(): the version is compared across processes.
         cached = (hashlib.sha256(repr(rows).encode()).hexdigest()[:16], rows)
         cache.set(CACHE_KEY, cached, CACHE_SECONDS)
+    if version != cached[0]:
+        cache.set(VERSION_KEY, cached[0], CACHE_SECONDS)
+    _rows.clear()
+    _rows[cached[0]] = cached[1]
     return cached
 
 
 def forget_vocabularies():
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, VERSION_KEY])
 
 
 def concept_term(kind, slug):
@@ -151,10 +166,21 @@ def vocabulary():
 def concept_names(kind, language):
     """``{slug: name}`` of one vocabulary in ``language``, falling back to the closest language
     available."""
+    version, rows = vocabulary_rows()
+    key = (version, kind, language)
+    names = _names.get(key)
+    if names is None:
+        if _names and next(iter(_names))[0] != version:
+            _names.clear()
+        names = _names[key] = _concept_names(rows, kind, language)
+    return names
+
+
+def _concept_names(rows, kind, language):
     from .indexing import language_preference
 
     by_slug = {}
-    for row_kind, slug, row_language, name, _keywords in vocabulary_rows()[1]:
+    for row_kind, slug, row_language, name, _keywords in rows:
         if row_kind == kind:
             by_slug.setdefault(slug, {})[row_language] = name
     preference = language_preference(language)

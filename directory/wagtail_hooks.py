@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.navigation import remember
 from portal.sections import CALL_PAGE_SECTIONS, HOME_SECTIONS
 
 from .indexing import closest_version
@@ -55,23 +56,27 @@ def newest_organisations_section(page, request):
     organisations = newest_organisations(get_language())
     if not organisations:
         return None
-    # Found through the few directory pages' ids: ``child_of(page)``, or the language alone,
-    # makes SQLite walk every page of the language, the organisation profiles included.
-    directory = next(
-        (
-            candidate
-            for candidate in DirectoryIndexPage.objects.live().filter(
-                locale_id=page.locale_id, pk__in=DirectoryIndexPage.objects.values("pk")
-            )
-            if candidate.path.startswith(page.path)
-        ),
-        None,
-    )
+
+    def directory_url(site):
+        # Found through the few directory pages' ids: ``child_of(page)``, or the language
+        # alone, makes SQLite walk every page of the language, the profiles included.
+        directory = next(
+            (
+                candidate
+                for candidate in DirectoryIndexPage.objects.live().filter(
+                    locale_id=page.locale_id, pk__in=DirectoryIndexPage.objects.values("pk")
+                )
+                if candidate.path.startswith(page.path)
+            ),
+            None,
+        )
+        return directory.get_url(request) if directory else ""
+
     return {
         "template": "directory/includes/home_newest.html",
         "order": 30,
         "organisations": organisations,
-        "directory": directory,
+        "directory_url": remember(request, f"directory-url:{page.pk}", directory_url),
     }
 
 

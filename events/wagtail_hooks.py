@@ -1,6 +1,7 @@
 from django.utils import timezone
 from wagtail import hooks
 
+from portal.navigation import remember
 from portal.sections import HOME_SECTIONS
 
 from .models import EventIndexPage, EventPage
@@ -22,10 +23,14 @@ def upcoming_events_section(page, request):
     )
     if not events:
         return None
-    index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+
+    def index_url(site):
+        index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+        return index.get_url(request) if index else ""
+
     return {
         "template": "events/includes/home_upcoming.html",
         "order": 25,
         "events": events,
-        "index_url": index.get_url(request) if index else "",
+        "index_url": remember(request, f"events-index-url:{page.locale_id}", index_url),
     }

@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import get_script_prefix
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -8,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -37,6 +39,11 @@ class IntroductionMixin(models.Model):
         abstract = True
 
 
+# BasePage.get_url_parts: (site root path, language, script prefix, url_path) -> URL parts.
+_url_parts = {}
+URL_PARTS_KEPT = 20_000
+
+
 class BasePage(IntroductionMixin, Page):
     """Every Sild page type derives from this; it is never created on its own."""
 
@@ -59,6 +66,29 @@ class BasePage(IntroductionMixin, Page):
             validate_single_line(self.title)
         except ValidationError as error:
             raise ValidationError({"title": error}) from None
+
+    def get_url_parts(self, request=None):
+        # Wagtail reverses the page's path with the page's language activated every time a
+        # card links to it; the result depends only on the site's root paths, the language
+        # shown, the script prefix and the page's own path, so a process keeps it.
+        possible_sites = self._get_relevant_site_root_paths(request)
+        if len({site[0] for site in possible_sites}) != 1:
+            return super().get_url_parts(request)
+        key = (possible_sites[0], get_language(), get_script_prefix(), self.url_path)
+        parts = _url_parts.get(key)
+        if parts is None:
+            parts = super().get_url_parts(request)
+            if len(_url_parts) >= URL_PARTS_KEPT:
+                _url_parts.clear()
+            _url_parts[key] = parts
+        return parts
+
+    def get_view_restrictions(self):
+        # portal.middleware.CachedSiteMiddleware knows from the cache that no restriction
+        # applies to the page being served: no need to ask the database.
+        if getattr(self, "unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def lead(self):

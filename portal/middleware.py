@@ -12,9 +12,10 @@ from django.http import HttpResponseRedirect, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.views import serve as wagtail_serve
 
 from .accounts import can_use_admin
-from .navigation import site_for_request
+from .navigation import reading, route_for_request, site_for_request, view_restrictions
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,23 @@ class CachedSiteMiddleware:
             # With the database or the cache down, the views decide what to answer
             # (/healthz reports which part is down).
             logger.warning("Could not look up the site of %s", request.path, exc_info=True)
+            return self.get_response(request)
+        if request.method in ("GET", "HEAD") and not request.path_info.startswith(ADMIN_PATH):
+            with reading(request):
+                return self.get_response(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Routes a request for a page through the remembered routes (Wagtail's ``serve``
+        then finds the page on the request) and marks a page that neither it nor any of its
+        ancestors restricts, so that Wagtail does not look for restrictions in the database."""
+        if view_func is not wagtail_serve or getattr(request, "_wagtail_site", None) is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        result = route_for_request(request, path)
+        if result is not None and view_restrictions(request).none_above(result.page):
+            result.page.unrestricted = True
+        return None
 
 
 # Outside the language prefix by design: a 404 there is final.

@@ -12,17 +12,24 @@ new one when something else that pages show changes (an organisation's facts, a 
 vocabularies): one counter, in the shared cache, for every process.
 """
 
+import contextvars
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
+from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 GENERATION_KEY = "sild:page-tree-generation"
@@ -108,6 +115,12 @@ def _cached(request, name, compute):
     return value
 
 
+def remember(request, name, compute):
+    """``compute(site)`` for this request's site, kept until the page tree next changes: for
+    what depends on the tree alone, such as the address of a section's index page."""
+    return _cached(request, name, compute)
+
+
 def site_navigation(request):
     def compute(site):
         home_urls, menus = {}, {}
@@ -159,6 +172,99 @@ def page_urls(request, paths):
         cache.set_many({prefix + path: url for path, url in computed.items()}, TIMEOUT)
         found.update(computed)
     return found
+
+
+def route_for_request(request, path):
+    """Wagtail's ``Page.route_for_request(request, path)``, with the page the path leads to
+    remembered per language and generation of the tree. Wagtail walks the tree from the
+    site's root, a query for each level and another for its specific page; a remembered route
+    costs one query for the specific page, whose own ``route`` then resolves what remains of
+    the path (a routable page's sub-route) exactly as Wagtail would."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return request._wagtail_route_for_request
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.route_for_request(request, path)
+    components = [component for component in path.split("/") if component]
+    key = f"sild:navigation:{_generation(request)}:{site.pk}:route:{get_language()}:" + "/".join(
+        components
+    )
+    found = cache.get(key)
+    if found is not None:
+        content_type_id, pk, consumed = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model and model.objects.select_related("locale").filter(pk=pk).first()
+        if page is not None:
+            try:
+                result = page.route(request, components[consumed:])
+            except Http404:
+                result = None
+            request._wagtail_route_for_request = result
+            return result
+    result = Page.route_for_request(request, path)
+    if result is not None:
+        consumed = result.page.depth - site.root_page.depth
+        if 0 <= consumed <= len(components):
+            cache.set(key, (result.page.content_type_id, result.page.pk, consumed), TIMEOUT)
+    return result
+
+
+@dataclass(frozen=True)
+class ViewRestrictions:
+    # (path, depth) in the tree of each page that carries a view restriction
+    pages: tuple
+    # whether any page is an alias (Wagtail then checks the restrictions of its original)
+    aliases: bool
+
+    def none_above(self, page):
+        """True when neither ``page`` nor any of its ancestors is restricted."""
+        return not self.aliases and not any(page.path.startswith(path) for path, _ in self.pages)
+
+    def private_q(self):
+        """Wagtail's ``PageQuerySet.private_q()``, from these restrictions."""
+        condition = Q()
+        for path, depth in self.pages:
+            condition |= Q(path__startswith=path, depth__gte=depth)
+        return condition if condition else Q(pk__in=[])
+
+
+def view_restrictions(request):
+    def compute(site):
+        return ViewRestrictions(
+            pages=tuple(
+                PageViewRestriction.objects.values_list("page__path", "page__depth")
+                .distinct()
+                .order_by("page__path")
+            ),
+            aliases=Page.objects.filter(alias_of__isnull=False).exists(),
+        )
+
+    return _cached(request, "view-restrictions", compute)
+
+
+# The request being served, while a page or list is read (GET or HEAD outside the admin):
+# its restrictions come from the cache, not from a query in every ``.public()``.
+_reading = contextvars.ContextVar("sild_reading_request", default=None)
+
+
+@contextmanager
+def reading(request):
+    token = _reading.set(request)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def _private_q(queryset):
+    request = _reading.get()
+    if request is None:
+        return _wagtail_private_q(queryset)
+    return view_restrictions(request).private_q()
+
+
+_wagtail_private_q = PageQuerySet.private_q
+PageQuerySet.private_q = _private_q
 
 
 @receiver(post_save)

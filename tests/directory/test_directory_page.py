@@ -218,7 +218,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, directorie
     assert _queries(client, path) == with_ten
     assert _queries(client, path + "&page=5") == with_ten
     assert _queries(client, "/ru/organisations/") <= with_ten
-    assert with_ten <= 10
+    assert with_ten <= 7
 
 
 def test_bulk_created_profiles_are_real_pages(client, directories):

@@ -179,4 +179,4 @@ def test_profile_renders_with_a_bounded_number_of_queries(client, bilingual):
         response = client.get("/ru/organisations/narva-noortekeskus/")
 
     assert response.status_code == 200
-    assert len(queries) <= 20, [query["sql"] for query in queries]
+    assert len(queries) <= 9, [query["sql"] for query in queries]

@@ -25,7 +25,7 @@ def test_public_pages_render_with_a_bounded_number_of_queries(client, site_tree,
         response = client.get(path)
 
     assert response.status_code == 200
-    assert len(queries) <= 14, [query["sql"] for query in queries]
+    assert len(queries) <= 9, [query["sql"] for query in queries]
 
 
 @pytest.mark.django_db
