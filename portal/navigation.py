@@ -186,7 +186,7 @@ def route_for_request(request, path):
     if site is None:
         return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
-    key = f"sild:navigation:{_generation(request)}:{site.pk}:route:{get_language()}:" + "/".join(
+    key = f"sild:navigation:{generation(request)}:{site.pk}:route:{get_language()}:" + "/".join(
         components
     )
     found = cache.get(key)
