@@ -13,11 +13,12 @@ HOME_EVENTS_COUNT = 4
 def upcoming_events_section(page, request):
     """The home page's "coming trainings and events": the next four of its language."""
     now = timezone.now()
+    # The ids come from the events' own table, as for the calls' section: filtered on the
+    # language alone, SQLite walks every page of the language, the directory's profiles too.
     events = list(
         EventPage.objects.live()
         .public()
-        .filter(locale_id=page.locale_id)
-        .upcoming(now)
+        .filter(locale_id=page.locale_id, pk__in=EventPage.objects.upcoming(now).values("pk"))
         .for_listing()
         .order_by("starts_at", "pk")[:HOME_EVENTS_COUNT]
     )
