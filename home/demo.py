@@ -342,7 +342,10 @@ def ensure_home_pages():
     site.site_name = "Sild"
     site.root_page = home
     site.save()
-    return homes
+    # Read back: pages made by copy_for_translation and published here keep a stale tree path
+    # and url_path in memory, and their children would not be found through them.
+    fresh = HomePage.objects.in_bulk([page.pk for page in homes.values()])
+    return {language: fresh[page.pk] for language, page in homes.items()}
 
 
 def ensure_accounts():

@@ -26,6 +26,7 @@ from django.core.management import call_command
 from django.test import Client
 from pytest_django.live_server_helper import LiveServer
 
+from home import demo as foundation
 from tests.portal.test_html_validity import vnu  # noqa: F401 - the checker's fixture
 
 # The data is the module's (see ``site``); the marker has pytest-django set up the test
@@ -256,6 +257,8 @@ def site(django_db_setup, django_db_blocker):
         finally:
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
+            # Back to the session's starting point (tests/conftest.py: django_db_setup).
+            foundation.seed()
 
 
 @pytest.fixture(scope="module")
