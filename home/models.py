@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -70,11 +71,13 @@ class BasePage(IntroductionMixin, Page):
     def get_url_parts(self, request=None):
         # Wagtail reverses the page's path with the page's language activated every time a
         # card links to it; the result depends only on the site's root paths, the language
-        # shown, the script prefix and the page's own path, so a process keeps it.
+        # shown, the script prefix, the URL configuration and the page's own path, so a process
+        # keeps it.
         possible_sites = self._get_relevant_site_root_paths(request)
         if len({site[0] for site in possible_sites}) != 1:
             return super().get_url_parts(request)
-        key = (possible_sites[0], get_language(), get_script_prefix(), self.url_path)
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        key = (possible_sites[0], get_language(), get_script_prefix(), urlconf, self.url_path)
         parts = _url_parts.get(key)
         if parts is None:
             parts = super().get_url_parts(request)
