@@ -9,6 +9,8 @@ text template (``bulletins/email/blocks/<type>.html|.txt``).
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -28,7 +30,22 @@ def section_heading():
     )
 
 
-class CallChooserBlock(blocks.PageChooserBlock):
+class TypedPageChooserBlock(blocks.PageChooserBlock):
+    """A chooser of one page type whose button speaks each editor's language. Wagtail joins
+    "Choose a page" and the type's name into one string when it first builds the widget, which
+    the block keeps for the life of the process: an Estonian editor would read the Russian of
+    whoever opened a bulletin first."""
+
+    @cached_property
+    def widget(self):
+        chooser = super().widget
+        if len(self.target_models) == 1:
+            type_name = capfirst(self.target_models[0]._meta.verbose_name)
+            chooser.choose_one_text = format_lazy("{} ({})", _("Choose a page"), type_name)
+        return chooser
+
+
+class CallChooserBlock(TypedPageChooserBlock):
     """A funding call. The chosen calls of a whole bulletin come with their funders in one
     query, however many there are."""
 
@@ -134,7 +151,7 @@ class NewsBlock(blocks.StructBlock):
         }
 
 
-class EventChooserBlock(blocks.PageChooserBlock):
+class EventChooserBlock(TypedPageChooserBlock):
     """A training or event of events/. The chosen events of a whole bulletin come in one
     query, however many there are."""
 

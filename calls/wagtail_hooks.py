@@ -6,12 +6,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.desk import DeskItem, DeskLink, DeskPanel, one_per_translation, pages_of_type
 from portal.formats import format_datetime
 from portal.navigation import remember
 from portal.sections import HOME_SECTIONS
+from portal.viewsets import SnippetViewSet
 
 from .models import CallIndexPage, CallPage, Funder
 

@@ -2,10 +2,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.navigation import remember
 from portal.sections import CALL_PAGE_SECTIONS, HOME_SECTIONS
+from portal.viewsets import SnippetViewSet
 
 from .indexing import closest_version
 from .models import ActivityField, DirectoryIndexPage, Organisation, OrganisationPage, TargetGroup

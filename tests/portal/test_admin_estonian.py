@@ -18,7 +18,9 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
+from bulletins.blocks import TypedPageChooserBlock
 from bulletins.factories import BulletinPageFactory
+from bulletins.models import BulletinPage
 from calls.models import Funder
 from directory.models import ActivityField, Organisation, TargetGroup
 from portal.admin_catalogue import admin_catalogue_path, missing_estonian
@@ -147,6 +149,32 @@ def test_translation_editor_of_wagtail_localize_has_no_russian_chrome(
     assert Translation.objects.filter(target_locale=locales["ru"]).exists()
 
     assert russian_in_chrome(estonian_editor.get(f"/admin/pages/{russian.pk}/edit/")) == []
+
+
+def page_choosers(block):
+    if isinstance(block, TypedPageChooserBlock):
+        yield block
+    for child in getattr(block, "child_blocks", {}).values():
+        yield from page_choosers(child)
+    if hasattr(block, "child_block"):
+        yield from page_choosers(block.child_block)
+
+
+@pytest.mark.django_db(False)
+def test_words_wagtail_builds_once_per_process_follow_each_editors_language():
+    """The snippets' breadcrumbs (built when the admin's URLs are first loaded) and a
+    bulletin's page choosers (built when a bulletin is first edited), built while Russian is
+    active, as in a process whose first editor was Russian, read Estonian to an Estonian."""
+    choosers = list(page_choosers(BulletinPage.body.field.stream_block))
+    assert len(choosers) >= 2
+    with translation.override("ru"):
+        breadcrumbs = Funder.snippet_viewset.breadcrumbs_items
+        buttons = [chooser.widget.choose_one_text for chooser in choosers]
+    with translation.override("et"):
+        words = [str(item["label"]) for item in breadcrumbs] + [str(text) for text in buttons]
+
+    assert all(words)
+    assert CYRILLIC.findall(" ".join(words)) == []
 
 
 @pytest.mark.parametrize(
