@@ -16,6 +16,7 @@ from pathlib import Path
 
 import environ
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
@@ -70,6 +71,9 @@ def worker_database(django_db_blocker, tmp_path_factory):
             original = connections["default"]
             shared = original.__class__({**original.settings_dict, "NAME": name}, alias="default")
             connections["default"] = shared
+            # Content types are cached per process by database alias: the ids of one database
+            # would be taken for the other's (a page saved later with a type that is not there).
+            ContentType.objects.clear_cache()
             try:
                 with override_settings(
                     TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -79,6 +83,7 @@ def worker_database(django_db_blocker, tmp_path_factory):
             finally:
                 shared.close()
                 connections["default"] = original
+                ContentType.objects.clear_cache()
     finally:
         if postgres:
             _postgres_admin(config, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
