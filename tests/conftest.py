@@ -4,6 +4,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client, TestCase
 from wagtail.models import Locale
 
@@ -26,6 +27,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # each test runs in a transaction that is rolled back, so it starts from this state.
     with django_db_blocker.unblock():
         demo.seed()
+
+
+def kept_for_module(django_db_blocker, build):
+    """For a module-scoped fixture (``yield from kept_for_module(...)``): ``build()`` once,
+    in a transaction that every test of the module runs inside (each in its own savepoint)
+    and that is rolled back after the last. For what takes seconds to make, such as the
+    demo content, and that the module's tests only read or change within themselves."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -10,14 +10,22 @@ from wagtail_localize.models import Translation
 from bulletins import demo
 from bulletins.models import BulletinPage
 from calls import demo as calls_demo
+from home import demo as home_demo
+from tests.conftest import kept_for_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(site_tree):
-    calls_demo.seed()
-    return demo.seed()
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo calls and bulletins, seeded once for the module (it takes seconds)."""
+
+    def seed():
+        home_demo.seed()
+        calls_demo.seed()
+        return demo.seed()
+
+    yield from kept_for_module(django_db_blocker, seed)
 
 
 def test_demo_issues_in_russian_with_estonian_translations(client, seeded):

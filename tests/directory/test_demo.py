@@ -4,8 +4,21 @@ from wagtail.models import Revision
 from directory import demo
 from directory.models import ActivityField, Organisation, OrganisationPage, SearchTerm, TargetGroup
 from directory.vocabularies import read_vocabularies
+from home import demo as home_demo
+from tests.conftest import kept_for_module
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo directory, seeded once for the module (it takes seconds)."""
+
+    def seed():
+        home_demo.seed()
+        return demo.seed()
+
+    yield from kept_for_module(django_db_blocker, seed)
 
 
 def snapshot():
@@ -18,8 +31,7 @@ def snapshot():
     }
 
 
-def test_demo_is_idempotent(site_tree):
-    demo.seed()
+def test_demo_is_idempotent(seeded):
     first = snapshot()
 
     demo.seed()
@@ -27,9 +39,7 @@ def test_demo_is_idempotent(site_tree):
     assert snapshot() == first
 
 
-def test_demo_has_organisations_in_both_languages_across_the_country(site_tree):
-    demo.seed()
-
+def test_demo_has_organisations_in_both_languages_across_the_country(seeded):
     organisations = Organisation.objects.filter(is_listed=True)
     assert organisations.count() >= 40
     russian = organisations.filter(works_in_russian=True).count()
@@ -47,9 +57,7 @@ def test_demo_has_organisations_in_both_languages_across_the_country(site_tree):
         assert organisation.full_clean() is None
 
 
-def test_vocabularies_exist_in_every_language_with_shared_translation_keys(site_tree):
-    demo.seed()
-
+def test_vocabularies_exist_in_every_language_with_shared_translation_keys(seeded):
     data = read_vocabularies()
     for kind, model in [("activity_fields", ActivityField), ("target_groups", TargetGroup)]:
         for slug in data[kind]:
@@ -59,11 +67,7 @@ def test_vocabularies_exist_in_every_language_with_shared_translation_keys(site_
             assert concepts.values("translation_key").distinct().count() == 1
 
 
-def test_every_demo_organisation_points_to_canonical_concepts_and_most_have_target_groups(
-    site_tree,
-):
-    demo.seed()
-
+def test_every_demo_organisation_points_to_canonical_concepts_and_most_have_target_groups(seeded):
     organisations = Organisation.objects.filter(is_listed=True)
     for relation in ("activity_fields", "target_groups"):
         languages = set(organisations.values_list(f"{relation}__locale__language_code", flat=True))
@@ -71,9 +75,7 @@ def test_every_demo_organisation_points_to_canonical_concepts_and_most_have_targ
     assert organisations.exclude(target_group_slugs=" ").count() >= 35
 
 
-def test_demo_directory_answers_the_issues_example(client, site_tree):
-    demo.seed()
-
+def test_demo_directory_answers_the_issues_example(client, seeded):
     html = client.get("/ru/organisations/", {"q": "молодёжь Тарту"}).content.decode()
 
     assert "Tartu Noorte Omaalgatus" in html

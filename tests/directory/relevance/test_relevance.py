@@ -4,7 +4,8 @@ the first ten results, whatever language their profile is written in, and unrela
 not among the first three."""
 
 import pytest
-from django.db import transaction
+
+from tests.conftest import kept_for_module
 
 from . import evaluation
 
@@ -13,9 +14,7 @@ QUERIES = evaluation.queries()
 
 @pytest.fixture(scope="module")
 def evaluation_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield evaluation.build()
-        transaction.set_rollback(True)
+    yield from kept_for_module(django_db_blocker, evaluation.build)
 
 
 def test_the_set_is_large_and_varied_enough():
