@@ -43,6 +43,7 @@ def closing_soon_section(page, request):
         .public()
         .filter(locale_id=page.locale_id, pk__in=CallPage.objects.accepting(now).values("pk"))
         .select_related("funder", "locale")
+        .defer_streamfields()
         .order_by("deadline", "pk")[:HOME_CLOSING_SOON_COUNT]
     )
     if not calls:

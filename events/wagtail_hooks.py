@@ -19,7 +19,9 @@ def upcoming_events_section(page, request):
         EventPage.objects.live()
         .public()
         .filter(locale_id=page.locale_id, pk__in=EventPage.objects.upcoming(now).values("pk"))
-        .for_listing()
+        # The home card shows no organiser, topics or body: not the listing's prefetches.
+        .select_related("locale")
+        .defer_streamfields()
         .order_by("starts_at", "pk")[:HOME_EVENTS_COUNT]
     )
     if not events:
