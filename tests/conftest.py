@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, TestCase
 from wagtail.models import Locale
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home import demo
 
@@ -23,10 +24,51 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    # The foundation's tree (three locales, home pages, about and privacy) once per session;
-    # each test runs in a transaction that is rolled back, so it starts from this state.
+    # The foundation's tree (three locales, home pages, about and privacy) and the index page of
+    # each section, as on every real site, once per session; each test runs in a transaction
+    # that is rolled back, so it starts from this state. The sections' fixtures (call_indexes,
+    # directories...) find their pages here instead of making them again for every test.
     with django_db_blocker.unblock():
-        demo.seed()
+        section_indexes(demo.seed()["homes"])
+
+
+def section_indexes(homes):
+    """The calls, events, bulletins and organisations pages of each language (idempotent)."""
+    from bulletins.models import BulletinIndexPage
+    from calls.demo import INDEX_CONTENT as CALLS_CONTENT
+    from calls.models import CallIndexPage
+    from directory.demo import ensure_directory
+    from directory.vocabularies import ensure_vocabularies
+    from events import demo as events_demo
+    from events.models import EventIndexPage
+
+    ensure_vocabularies()
+    return {
+        "calls": demo.ensure_translated_page(CallIndexPage, homes, "calls", CALLS_CONTENT),
+        "events": demo.ensure_translated_page(
+            EventIndexPage, homes, "events", events_demo.load()["index"]
+        ),
+        "bulletins": demo.ensure_translated_page(
+            BulletinIndexPage, homes, "bulletins", BULLETIN_ARCHIVE_CONTENT
+        ),
+        "organisations": ensure_directory(homes),
+    }
+
+
+BULLETIN_ARCHIVE_CONTENT = {
+    "ru": {"title": "Бюллетень", "introduction": "Еженедельный бюллетень сети."},
+    "et": {"title": "Uudiskiri", "introduction": "Võrgustiku iganädalane uudiskiri."},
+    "en": {"title": "Bulletin", "introduction": "The network's weekly bulletin."},
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_reference_index():
+    """Wagtail's reference index (the admin's "usage" counts) is not updated by the tests' saves:
+    no Sild behaviour reads it, and updating it after every save of a page or snippet was about a
+    tenth of the suite's time. A test of it would re-enable it with the same context manager."""
+    with disable_reference_index_auto_update():
+        yield
 
 
 def kept_for_module(django_db_blocker, build):

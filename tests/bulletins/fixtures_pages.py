@@ -10,19 +10,14 @@ from bulletins.factories import BulletinPageFactory
 from bulletins.models import BulletinIndexPage
 from home.demo import ensure_translated_page
 from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
-
-ARCHIVE_CONTENT = {
-    "ru": {"title": "Бюллетень", "introduction": "Еженедельный бюллетень сети."},
-    "et": {"title": "Uudiskiri", "introduction": "Võrgustiku iganädalane uudiskiri."},
-    "en": {"title": "Bulletin", "introduction": "The network's weekly bulletin."},
-}
+from tests.conftest import BULLETIN_ARCHIVE_CONTENT
 
 
 @pytest.fixture
 def archives(site_tree):
     """bulletins/ in every language, the three pages translations of each other."""
     return ensure_translated_page(
-        BulletinIndexPage, site_tree["homes"], "bulletins", ARCHIVE_CONTENT
+        BulletinIndexPage, site_tree["homes"], "bulletins", BULLETIN_ARCHIVE_CONTENT
     )
 
 

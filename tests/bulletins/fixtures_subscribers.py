@@ -7,7 +7,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from bulletins.models import BulletinIndexPage, BulletinPage, Subscriber, Topic
+from bulletins.models import BulletinPage, Subscriber, Topic
+from tests.bulletins.fixtures_sending import bulletin_index
 
 SUBSCRIBE = "/ru/newsletter/subscribe/"
 
@@ -49,9 +50,7 @@ def make_subscriber(db):
 @pytest.fixture
 def bulletin_page(site_tree):
     """A published Russian bulletin, for deliveries to point at."""
-    home = site_tree["homes"]["ru"]
-    index = home.add_child(instance=BulletinIndexPage(title="Бюллетень", slug="bulletins"))
-    return index.add_child(
+    return bulletin_index(site_tree["homes"]["ru"]).add_child(
         instance=BulletinPage(
             title="Бюллетень № 12", slug="12", issue_number=12, issue_date=date(2026, 3, 5)
         )

@@ -4,7 +4,8 @@ organisations looking for partners on a call's page."""
 import pytest
 from bs4 import BeautifulSoup
 
-from calls.factories import CallPageFactory, ensure_call_index
+from calls.factories import CallPageFactory
+from tests.calls.conftest import call_indexes  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,8 @@ def test_home_page_without_organisations_has_no_empty_section(client, site_tree)
 
 
 @pytest.fixture
-def call_versions(site_tree, locales):
-    index = ensure_call_index(site_tree["homes"]["et"])
-    index.copy_for_translation(locales["ru"]).save_revision().publish()
-    estonian = CallPageFactory(parent=index, title="Kogukonnavoor")
+def call_versions(call_indexes, locales):  # noqa: F811 - the fixture imported above
+    estonian = CallPageFactory(parent=call_indexes["et"], title="Kogukonnavoor")
     russian = estonian.copy_for_translation(locales["ru"])
     russian.title = "Конкурс для сообществ"
     russian.save_revision().publish()

@@ -14,13 +14,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bulletins.models import BulletinIndexPage, BulletinPage, Campaign, Delivery, Subscriber
+from bulletins.models import BulletinPage, Campaign, Delivery, Subscriber
 from calls.demo import INDEX_CONTENT
 from calls.factories import CallPageFactory
 from calls.models import CallIndexPage, CallPage
 from consultations.factories import ConsultationRequestFactory
 from directory.models import ContactRecord, Organisation
 from home.demo import ensure_translated_page
+from tests.bulletins.fixtures_sending import bulletin_index
 
 pytestmark = pytest.mark.django_db
 
@@ -213,8 +214,7 @@ def test_calls_are_counted_once_in_the_month_first_published(admin_client, site_
 
 @pytest.fixture
 def campaign(site_tree):
-    index = BulletinIndexPage(title="Бюллетень", slug="bulletins")
-    site_tree["homes"]["ru"].add_child(instance=index)
+    index = bulletin_index(site_tree["homes"]["ru"])
     page = BulletinPage(
         title="Бюллетень № 7", slug="7", issue_number=7, issue_date=date(2026, 2, 9)
     )
