@@ -61,14 +61,32 @@ def ensure_vocabularies(apps=None, refresh=True, data=None):
     result = {}
     for kind in KINDS:
         model = _model(apps, kind)
+        existing = _Existing(model)
         result[kind] = {}
         for slug, by_language in data.get(kind, {}).items():
-            canonical = _ensure_one(model, slug, default, by_language, None, refresh)
+            canonical = _ensure_one(existing, slug, default, by_language, None, refresh)
             result[kind][slug] = canonical
             for language, locale in locales.items():
                 if locale.pk != default.pk and language in by_language:
-                    _ensure_one(model, slug, locale, by_language, canonical, refresh)
+                    _ensure_one(existing, slug, locale, by_language, canonical, refresh)
     return result
+
+
+class _Existing:
+    """The records of one vocabulary, read in one query and found by slug or by translation
+    key in a language: when nothing has changed (every test of the directory, each
+    ``seed_demo``), ensuring some eighty concepts asks the database once, not eighty times."""
+
+    def __init__(self, model):
+        self.model = model
+        self.by_slug, self.by_key = {}, {}
+        for record in model.objects.all():
+            self.add(record)
+
+    def add(self, record):
+        self.by_slug.setdefault((record.slug, record.locale_id), record)
+        self.by_key.setdefault((record.translation_key, record.locale_id), record)
+        return record
 
 
 def _global_apps():
@@ -77,20 +95,20 @@ def _global_apps():
     return apps
 
 
-def _ensure_one(model, slug, locale, by_language, canonical, refresh):
+def _ensure_one(records, slug, locale, by_language, canonical, refresh):
     content = by_language.get(locale.language_code)
     if content is None:
         content = next(iter(by_language.values()))
     name, keywords = content["name"], "\n".join(content.get("keywords", []))
-    existing = model.objects.filter(slug=slug, locale_id=locale.pk).first()
+    existing = records.by_slug.get((slug, locale.pk))
     if existing is None and canonical is not None:
-        existing = model.objects.filter(
-            translation_key=canonical.translation_key, locale_id=locale.pk
-        ).first()
+        existing = records.by_key.get((canonical.translation_key, locale.pk))
     if existing is None:
         extra = {"translation_key": canonical.translation_key} if canonical is not None else {}
-        return model.objects.create(
-            slug=slug, locale_id=locale.pk, name=name, keywords=keywords, **extra
+        return records.add(
+            records.model.objects.create(
+                slug=slug, locale_id=locale.pk, name=name, keywords=keywords, **extra
+            )
         )
     if refresh and (existing.name, existing.keywords, existing.slug) != (name, keywords, slug):
         existing.name, existing.keywords, existing.slug = name, keywords, slug

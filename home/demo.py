@@ -337,11 +337,16 @@ def ensure_home_pages():
     # that absolute URLs in the sitemap, feeds and e-mails point at the running portal.
     base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = base_url.hostname or "localhost"
-    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
-    site.site_name = "Sild"
-    site.root_page = home
-    site.save()
+    wanted = {
+        "hostname": base_url.hostname or "localhost",
+        "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+        "site_name": "Sild",
+        "root_page_id": home.pk,
+    }
+    if site.pk is None or any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
+        site.save()
     # Read back: pages made by copy_for_translation and published here keep a stale tree path
     # and url_path in memory, and their children would not be found through them.
     fresh = HomePage.objects.in_bulk([page.pk for page in homes.values()])
@@ -356,10 +361,13 @@ def ensure_accounts():
         if user is None:
             user = user_model(username=username)
             user.set_password(password)
-        user.email = email
-        user.is_staff = True
-        user.is_superuser = is_superuser
-        user.save()
+        if user.pk is None or (user.email, user.is_staff, user.is_superuser) != (
+            email,
+            True,
+            is_superuser,
+        ):
+            user.email, user.is_staff, user.is_superuser = email, True, is_superuser
+            user.save()
         for group_name in groups:
             group = Group.objects.filter(name=group_name).first()
             if group is not None:
