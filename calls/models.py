@@ -154,8 +154,35 @@ class CallPageQuerySet(PageQuerySet):
     def for_listing(self):
         return self.select_related("funder", "locale").prefetch_related("topics")
 
+    def for_cards(self):
+        """``for_listing()`` reading only what a card of the list shows (calls/includes/
+        call_card.html): building and reading the query of every column of a call and its page
+        was about a third of the list's time."""
+        return (
+            self.select_related("funder", "locale")
+            .prefetch_related(
+                models.Prefetch("topics", queryset=ActivityField.objects.only("slug", "name"))
+            )
+            .only(*CARD_FIELDS)
+        )
+
 
 CallPageManager = PageManager.from_queryset(CallPageQuerySet)
+
+# What calls/includes/call_card.html reads of a call; its address needs the page's path and
+# language.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "locale",
+    "funder__name",
+    "programme",
+    "introduction",
+    "opens_at",
+    "deadline",
+    "grant_min",
+    "grant_max",
+)
 
 
 @dataclass(frozen=True)
@@ -200,7 +227,7 @@ class CallIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = CallFilterForm(request.GET or None, locale=self.locale)
-        calls = form.filter(self.calls().for_listing())
+        calls = form.filter(self.calls().for_cards())
         page_obj = _paginate(calls, request.GET.get("page"))
         context.update(
             {
@@ -351,6 +378,8 @@ class CallPageForm(CanonicalConceptsPageForm):
 class CallPage(RoutablePageMixin, BasePage):
     """One funding call. Written in Estonian as a rule, translated with wagtail-localize; the
     facts (dates, amounts, funder, taxonomy, link) are synchronised, never retyped."""
+
+    route_select_related = ("funder",)
 
     programme = models.CharField(
         _("programme"),

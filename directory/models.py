@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from portal.navigation import page_versions
 from portal.sanitise import clean_html
 from portal.validators import validate_single_line
 
@@ -415,6 +416,8 @@ class OrganisationPage(RoutablePageMixin, BasePage):
     """One language version of an organisation's profile: the texts in that language. The
     neutral facts live on ``organisation``, shared with the other versions."""
 
+    route_select_related = ("organisation",)
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -555,9 +558,11 @@ class OrganisationPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["contact_form"] = contact_form or ContactForm()
-        context["other_versions"] = list(
-            self.get_translations().live().public().select_related("locale")
-        )
+        context["other_versions"] = [
+            version
+            for code, version in page_versions(request, self).items()
+            if code != self.locale.language_code
+        ]
         context["structured_data"] = self.structured_data(request)
         return context
 

@@ -49,6 +49,10 @@ class BasePage(IntroductionMixin, Page):
     """Every Sild page type derives from this; it is never created on its own."""
 
     show_in_menus_default = False
+    # What the page's own template always reads through a foreign key: loaded with the page
+    # when a request is routed to it (portal.navigation.route_for_request), not by a query of
+    # its own.
+    route_select_related = ()
 
     content_panels = Page.content_panels + IntroductionMixin.panels
     search_fields = Page.search_fields + [

@@ -139,19 +139,34 @@ def site_navigation(request):
     return _cached(request, "site", compute)
 
 
-def translation_urls(request, page):
-    """Language code -> URL of each live, public version of ``page``."""
+@dataclass(frozen=True)
+class PageVersion:
+    language_code: str
+    title: str
+    url: str
+
+
+def page_versions(request, page):
+    """Language code -> ``PageVersion`` of each live, public version of ``page``, itself
+    included."""
 
     def compute(site):
         return {
-            translation.locale.language_code: translation.get_url(request)
-            for translation in page.get_translations(inclusive=True)
+            version.locale.language_code: PageVersion(
+                version.locale.language_code, version.title, version.get_url(request)
+            )
+            for version in page.get_translations(inclusive=True)
             .live()
             .public()
             .select_related("locale")
         }
 
-    return _cached(request, f"translations:{page.translation_key}", compute)
+    return _cached(request, f"versions:{page.translation_key}", compute)
+
+
+def translation_urls(request, page):
+    """Language code -> URL of each live, public version of ``page``."""
+    return {code: version.url for code, version in page_versions(request, page).items()}
 
 
 def page_urls(request, paths):
@@ -193,7 +208,11 @@ def route_for_request(request, path):
     if found is not None:
         content_type_id, pk, consumed = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and model.objects.select_related("locale").filter(pk=pk).first()
+        page = model and (
+            model.objects.select_related("locale", *getattr(model, "route_select_related", ()))
+            .filter(pk=pk)
+            .first()
+        )
         if page is not None:
             try:
                 result = page.route(request, components[consumed:])

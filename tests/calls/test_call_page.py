@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -111,3 +113,16 @@ def test_call_page_and_list_render_without_javascript_or_errors_in_every_languag
         response = client.get(path)
         assert response.status_code == 200
         assert "<script" not in response.content.decode().split("wagtail-userbar")[0]
+
+
+def test_call_page_reads_its_funder_with_the_page(client, make_call, funders):
+    call = make_call(title="Kogukonnaprojektid", funder=funders["kysk"]["et"])
+    client.get(call.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(call.url).content.decode()
+
+    assert "Kodanikuühiskonna Sihtkapital" in page
+    assert not [
+        query["sql"] for query in queries if query["sql"].startswith('SELECT "calls_funder"')
+    ]
