@@ -27,6 +27,7 @@ from django.test import Client
 from pytest_django.live_server_helper import LiveServer
 
 from home import demo as foundation
+from tests.conftest import section_indexes
 from tests.portal.test_html_validity import vnu  # noqa: F401 - the checker's fixture
 
 # The data is the module's (see ``site``); the marker has pytest-django set up the test
@@ -258,7 +259,7 @@ def site(django_db_setup, django_db_blocker):
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
             # Back to the session's starting point (tests/conftest.py: django_db_setup).
-            foundation.seed()
+            section_indexes(foundation.seed()["homes"])
 
 
 @pytest.fixture(scope="module")
