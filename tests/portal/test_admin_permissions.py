@@ -3,24 +3,24 @@ and written by an editor who may only open the admin, and wagtail-localize's tra
 by an editor who may translate but not edit the page (or snippet) in question. Each gets 403,
 a redirect or a 404, and nothing in the database changes."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
-from bulletins.models import BulletinIndexPage, BulletinPage, Campaign, Subscriber
-from calls.models import CallIndexPage, CallPage, Funder
+from bulletins.models import Campaign, Subscriber
+from calls.models import CallIndexPage, Funder
 from consultations.models import ConsultationRequest
-from directory.factories import MembershipFactory
-from directory.models import ActivityField, Membership, NewsItem, Organisation, OrganisationPage
-from home.models import FormPage, StandardPage
+from directory.demo import ensure_directory
+from directory.factories import MembershipFactory, OrganisationFactory, create_profile
+from directory.models import ActivityField, Membership, NewsItem, Organisation
+from home import demo_survey
+from home.models import StandardPage
+from tests.bulletins.fixtures_sending import bulletin_index, publish_bulletin
 from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -82,11 +82,17 @@ def snapshot():
 
 
 @pytest.fixture
-def targets(site_tree):
-    """The demo content, and one object of each kind the admin manages."""
-    call_command("seed_demo", stdout=io.StringIO())
-    bulletin = BulletinPage.objects.filter(locale__language_code="ru").first()
-    organisation = Organisation.objects.first()
+def targets(site_tree, make_call, funders):  # noqa: F811 - the fixtures imported above
+    """One object of each kind the admin manages, made the way the admin or the site makes
+    them (not the whole demo: the sweep needs one of each, not a populated site)."""
+    homes = site_tree["homes"]
+    organisation = OrganisationFactory()
+    profile = create_profile(
+        ensure_directory(homes),
+        organisation,
+        {"et": {"title": "Narva Noortekeskus", "description": "Huviringid noortele."}},
+    )["et"]
+    bulletin = publish_bulletin(homes["ru"])
     membership = MembershipFactory(organisation=organisation, status="pending")
     news = NewsItem.objects.create(
         organisation=organisation, language="et", title="Uudis", text="<p>Tekst</p>"
@@ -97,17 +103,17 @@ def targets(site_tree):
     )
     return {
         "about": site_tree["about"]["et"],
-        "home": site_tree["homes"]["et"],
-        "call": CallPage.objects.filter(locale__language_code="et").first(),
-        "calls": CallIndexPage.objects.filter(locale__language_code="et").first(),
+        "home": homes["et"],
+        "call": make_call(title="Kogukonnaprojektid", funder=funders["kysk"]["et"]),
+        "calls": CallIndexPage.objects.child_of(homes["et"]).get(),
         "bulletin": bulletin,
-        "archive": BulletinIndexPage.objects.filter(locale__language_code="ru").first(),
-        "profile": OrganisationPage.objects.first(),
-        "survey": FormPage.objects.first(),
-        "funder": Funder.objects.first(),
+        "archive": bulletin_index(homes["ru"]),
+        "profile": profile,
+        "survey": demo_survey.seed()["survey"]["et"],
+        "funder": funders["narva"]["et"],
         "organisation": organisation,
         "field": ActivityField.objects.first(),
-        "subscriber": Subscriber.objects.first(),
+        "subscriber": Subscriber.objects.create(email="olga@ngo.example", language="ru"),
         "campaign": campaign,
         "consultation": consultation,
         "membership": membership,
