@@ -34,25 +34,41 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def section_indexes(homes):
     """The calls, events, bulletins and organisations pages of each language (idempotent)."""
-    from bulletins.models import BulletinIndexPage
-    from calls.demo import INDEX_CONTENT as CALLS_CONTENT
-    from calls.models import CallIndexPage
     from directory.demo import ensure_directory
     from directory.vocabularies import ensure_vocabularies
-    from events import demo as events_demo
-    from events.models import EventIndexPage
 
     ensure_vocabularies()
     return {
-        "calls": demo.ensure_translated_page(CallIndexPage, homes, "calls", CALLS_CONTENT),
-        "events": demo.ensure_translated_page(
-            EventIndexPage, homes, "events", events_demo.load()["index"]
-        ),
-        "bulletins": demo.ensure_translated_page(
-            BulletinIndexPage, homes, "bulletins", BULLETIN_ARCHIVE_CONTENT
-        ),
+        "calls": call_index_pages(homes),
+        "events": event_index_pages(homes),
+        "bulletins": bulletin_archives(homes),
         "organisations": ensure_directory(homes),
     }
+
+
+def call_index_pages(homes):
+    """calls/ in every language, the three pages translations of each other (idempotent)."""
+    from calls.demo import INDEX_CONTENT
+    from calls.models import CallIndexPage
+
+    return demo.ensure_translated_page(CallIndexPage, homes, "calls", INDEX_CONTENT)
+
+
+def event_index_pages(homes):
+    """events/ in every language, the three pages translations of each other (idempotent)."""
+    from events import demo as events_demo
+    from events.models import EventIndexPage
+
+    return demo.ensure_translated_page(EventIndexPage, homes, "events", events_demo.load()["index"])
+
+
+def bulletin_archives(homes):
+    """bulletins/ in every language, the three pages translations of each other (idempotent)."""
+    from bulletins.models import BulletinIndexPage
+
+    return demo.ensure_translated_page(
+        BulletinIndexPage, homes, "bulletins", BULLETIN_ARCHIVE_CONTENT
+    )
 
 
 BULLETIN_ARCHIVE_CONTENT = {

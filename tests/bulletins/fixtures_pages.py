@@ -7,18 +7,14 @@ from datetime import date
 import pytest
 
 from bulletins.factories import BulletinPageFactory
-from bulletins.models import BulletinIndexPage
-from home.demo import ensure_translated_page
 from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
-from tests.conftest import BULLETIN_ARCHIVE_CONTENT
+from tests.conftest import bulletin_archives
 
 
 @pytest.fixture
 def archives(site_tree):
     """bulletins/ in every language, the three pages translations of each other."""
-    return ensure_translated_page(
-        BulletinIndexPage, site_tree["homes"], "bulletins", BULLETIN_ARCHIVE_CONTENT
-    )
+    return bulletin_archives(site_tree["homes"])
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from calls.demo import INDEX_CONTENT
 from calls.factories import CallPageFactory, FunderFactory
-from calls.models import CallIndexPage
 from directory.vocabularies import ensure_vocabularies
-from home.demo import ensure_translated_page
+from tests.conftest import call_index_pages
 
 TALLINN = ZoneInfo("Europe/Tallinn")
 
@@ -40,7 +38,7 @@ def clock():
 @pytest.fixture
 def call_indexes(site_tree):
     """calls/ in every language, the three pages translations of each other."""
-    return ensure_translated_page(CallIndexPage, site_tree["homes"], "calls", INDEX_CONTENT)
+    return call_index_pages(site_tree["homes"])
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from directory.vocabularies import ensure_vocabularies
-from events import demo
 from events.factories import EventPageFactory
-from events.models import EventIndexPage
-from home.demo import ensure_translated_page
+from tests.conftest import event_index_pages
 
 TALLINN = ZoneInfo("Europe/Tallinn")
 
@@ -40,9 +38,7 @@ def clock():
 @pytest.fixture
 def event_indexes(site_tree):
     """events/ in every language, the three pages translations of each other."""
-    return ensure_translated_page(
-        EventIndexPage, site_tree["homes"], "events", demo.load()["index"]
-    )
+    return event_index_pages(site_tree["homes"])
 
 
 @pytest.fixture

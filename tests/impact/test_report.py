@@ -15,13 +15,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bulletins.models import BulletinPage, Campaign, Delivery, Subscriber
-from calls.demo import INDEX_CONTENT
 from calls.factories import CallPageFactory
-from calls.models import CallIndexPage, CallPage
+from calls.models import CallPage
 from consultations.factories import ConsultationRequestFactory
 from directory.models import ContactRecord, Organisation
-from home.demo import ensure_translated_page
 from tests.bulletins.fixtures_sending import bulletin_index
+from tests.conftest import call_index_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +188,7 @@ def test_confirmed_joint_projects_by_year_and_across_languages(admin_client, org
 
 
 def test_calls_are_counted_once_in_the_month_first_published(admin_client, site_tree, locales):
-    indexes = ensure_translated_page(CallIndexPage, site_tree["homes"], "calls", INDEX_CONTENT)
+    indexes = call_index_pages(site_tree["homes"])
     with_russian = CallPageFactory(parent=indexes["et"], title="Kultuuriprojektid")
     russian = with_russian.copy_for_translation(locales["ru"])
     russian.live = True

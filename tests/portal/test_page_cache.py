@@ -13,19 +13,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from calls.demo import INDEX_CONTENT
 from calls.factories import CallPageFactory
-from calls.models import CallIndexPage
 from directory.demo import ensure_directory
 from directory.factories import MembershipFactory, OrganisationFactory, UserFactory, create_profile
 from directory.vocabularies import ensure_vocabularies
-from events import demo as events_demo
 from events.factories import EventPageFactory
-from events.models import EventIndexPage
-from home.demo import ensure_translated_page
 from home.models import StandardPage
 from portal import page_cache
-from tests.conftest import CommittingClient
+from tests.conftest import CommittingClient, call_index_pages, event_index_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +49,7 @@ def clock():
 
 @pytest.fixture
 def call_indexes(site_tree):
-    return ensure_translated_page(CallIndexPage, site_tree["homes"], "calls", INDEX_CONTENT)
+    return call_index_pages(site_tree["homes"])
 
 
 @pytest.fixture
@@ -405,9 +400,7 @@ def test_a_call_is_not_shown_open_after_its_deadline(client, call_indexes, clock
 
 def test_an_entry_lives_until_the_next_change_of_any_call_or_event(site_tree, call_indexes):
     now = timezone.now().replace(microsecond=0)
-    events = ensure_translated_page(
-        EventIndexPage, site_tree["homes"], "events", events_demo.load()["index"]
-    )
+    events = event_index_pages(site_tree["homes"])
     assert page_cache.next_status_change(now) is None or page_cache.next_status_change(now) > now
 
     CallPageFactory(
@@ -433,9 +426,7 @@ def test_an_entry_lives_until_the_next_change_of_any_call_or_event(site_tree, ca
 
 
 def test_an_ended_event_leaves_the_cached_event_list(client, site_tree, clock):
-    events = ensure_translated_page(
-        EventIndexPage, site_tree["homes"], "events", events_demo.load()["index"]
-    )
+    events = event_index_pages(site_tree["homes"])
     event = EventPageFactory(
         parent=events["et"],
         title="Talvekool",
