@@ -13,6 +13,7 @@ vocabularies): one counter, in the shared cache, for every process.
 """
 
 import contextvars
+import hashlib
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -201,9 +202,11 @@ def route_for_request(request, path):
     if site is None:
         return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
-    key = f"sild:navigation:{generation(request)}:{site.pk}:route:{get_language()}:" + "/".join(
-        components
-    )
+    # A digest: the path is the visitor's, of any length (memcached refuses keys over 250).
+    digest = hashlib.blake2b(
+        "/".join(components).encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+    key = f"sild:navigation:{generation(request)}:{site.pk}:route:{get_language()}:{digest}"
     found = cache.get(key)
     if found is not None:
         content_type_id, pk, consumed = found

@@ -2,7 +2,10 @@
 without asking the database for view restrictions when none applies: a reader sees every
 change an editor makes on the very next request, as when Wagtail walked the tree each time."""
 
+import warnings
+
 import pytest
+from django.core.cache.backends.base import CacheKeyWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -75,3 +78,14 @@ def test_a_language_without_the_page_does_not_reuse_another_languages_route(clie
     new_page(site_tree["homes"]["et"], "Ainult eesti keeles", "ainult-eesti")
     assert client.get("/et/ainult-eesti/").status_code == 200
     assert client.get("/ru/ainult-eesti/").status_code == 404
+
+
+def test_a_very_long_address_is_remembered_under_a_short_key(client, site_tree):
+    """The route's cache key holds a digest of the visitor's path, not the path itself: a
+    caching server such as memcached refuses keys over 250 characters."""
+    page = new_page(site_tree["about"]["et"], "Pikk aadress", "ж" * 250)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        for _ in range(2):
+            assert client.get(page.url).status_code == 200
+        assert client.get(f"/et/about/{'x' * 3000}/").status_code == 404
