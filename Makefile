@@ -30,9 +30,12 @@ run: prepare
 	$(PY) manage.py runserver 127.0.0.1:8000; \
 	wait
 
+# One pytest-xdist worker per core, each with its own test database (tests/conftest.py:
+# XdistGroups); PYTEST_WORKERS=0 runs the suite in this process.
+PYTEST_WORKERS ?= auto
 test: install
 	$(PY) manage.py compile_translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

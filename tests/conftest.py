@@ -12,6 +12,36 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from home import demo
 
 
+def pytest_configure(config):
+    config.pluginmanager.register(XdistGroups(), "sild-xdist-groups")
+
+
+class XdistGroups:
+    """With pytest-xdist (``make test`` runs ``-n auto --dist loadgroup --no-loadscope-reorder``)
+    each worker has its own database and receives the tests a module at a time. A transactional
+    test (the browser tests) empties its worker's database when it ends, so the transactional
+    tests of a module form a group of their own; the groups keep pytest-django's order, which
+    hands every worker its ordinary tests before any transactional one."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, config, items):
+        # tryfirst: pytest-xdist reads the groups in its own hook.
+        if config.getoption("dist", "no") != "loadgroup":
+            return
+        for item in items:
+            module = item.nodeid.split("::")[0]
+            group = f"{module}:transactional" if _transactional(item) else module
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _transactional(item):
+    """pytest-django's own test of a test that runs outside a transaction."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The browser quality gates run after every other test, after pytest-django has put the
