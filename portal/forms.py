@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .widgets import QuickTextInput
+
 HONEYPOT = "homepage"
 
 
@@ -10,7 +12,7 @@ def honeypot_field():
     return forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=QuickTextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
 

@@ -1,10 +1,10 @@
-"""QuickSelect writes the same <select> as Django's template-rendered Select."""
+"""The quick widgets write the same HTML as Django's template-rendered ones."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
 
-from portal.widgets import QuickSelect
+from portal.widgets import QuickEmailInput, QuickSelect, QuickTextarea, QuickTextInput
 
 CHOICES = [("", "Any funder"), ("kysk", "KÜSK"), ("tricky", 'Fund <b>"A" & B</b>')]
 
@@ -39,3 +39,42 @@ def test_labels_and_values_are_escaped():
     assert "<b>" not in html
     assert "Fund &lt;b&gt;&quot;A&quot; &amp; B&lt;/b&gt;" in html
     assert _parsed(html)[1][2] == ("tricky", 'Fund <b>"A" & B</b>', True)
+
+
+class ContactLike(forms.Form):
+    name = forms.CharField(max_length=100, help_text="As you sign letters.")
+    email = forms.EmailField(max_length=254, required=False)
+    message = forms.CharField(
+        min_length=20, max_length=3000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class QuickContactLike(ContactLike):
+    name = forms.CharField(max_length=100, help_text="As you sign letters.", widget=QuickTextInput)
+    email = forms.EmailField(max_length=254, required=False, widget=QuickEmailInput)
+    message = forms.CharField(
+        min_length=20, max_length=3000, widget=QuickTextarea(attrs={"rows": 6})
+    )
+
+
+def _element(html):
+    element = BeautifulSoup(html, "html.parser").find(["input", "textarea"])
+    return element.name, element.attrs, element.get_text()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {"name": 'Ann "<b>" & Co', "email": "not an address", "message": "short </textarea>"},
+        {"name": "Mari", "email": "mari@example.ee", "message": "Tere!\nKirjutan teile..." * 3},
+    ],
+)
+@pytest.mark.parametrize("field", ["name", "email", "message"])
+def test_quick_inputs_render_what_django_renders(data, field):
+    quick = str(QuickContactLike(data)[field])
+    django = str(ContactLike(data)[field])
+
+    assert _element(quick) == _element(django)
+    assert "<b>" not in quick
