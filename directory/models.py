@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
-from portal.navigation import page_versions
+from portal.navigation import page_versions, remember
 from portal.sanitise import clean_html
 from portal.validators import validate_single_line
 
@@ -558,6 +558,7 @@ class OrganisationPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["contact_form"] = contact_form or ContactForm()
+        context.update(self.members_writing(request))
         context["other_versions"] = [
             version
             for code, version in page_versions(request, self).items()
@@ -565,6 +566,27 @@ class OrganisationPage(RoutablePageMixin, BasePage):
         ]
         context["structured_data"] = self.structured_data(request)
         return context
+
+    def members_writing(self, request):
+        """The organisation's approved news and confirmed joint projects, read once per
+        generation of the content (approving news or confirming a project starts a new one,
+        see ``portal.page_cache.CONTENT_MODELS``)."""
+        from .news import organisation_news
+        from .projects import profile_projects
+
+        organisation_id = self.organisation_id
+        return {
+            "news_items": remember(
+                request,
+                f"profile-news:{organisation_id}",
+                lambda site: organisation_news(organisation_id),
+            ),
+            "projects": remember(
+                request,
+                f"profile-projects:{organisation_id}",
+                lambda site: profile_projects(organisation_id),
+            ),
+        }
 
     def structured_data(self, request):
         organisation = self.organisation

@@ -83,6 +83,20 @@ def newest_organisations_section(page, request):
 @hooks.register(CALL_PAGE_SECTIONS)
 def call_partners_section(page, request):
     """Organisations looking for partners for this call, in any language version of it."""
+    language = get_language()
+    organisations = remember(
+        request,
+        f"call-partners:{page.translation_key}:{language}",
+        lambda site: partners_for_call(page, language),
+    )
+    if not organisations:
+        return None
+    return {"template": "directory/includes/call_partners.html", "organisations": organisations}
+
+
+def partners_for_call(page, language):
+    """The profiles of organisations looking for partners for ``page`` (any of its language
+    versions), each in the version closest to ``language``, by title."""
     versions = {}
     for version in (
         OrganisationPage.objects.live()
@@ -96,14 +110,10 @@ def call_partners_section(page, request):
         .order_by("title")[:200]
     ):
         versions.setdefault(version.organisation_id, {})[version.locale.language_code] = version
-    if not versions:
-        return None
-    language = get_language()
-    organisations = sorted(
+    return sorted(
         (closest_version(by_language, language) for by_language in versions.values()),
         key=lambda version: version.title.casefold(),
     )
-    return {"template": "directory/includes/call_partners.html", "organisations": organisations}
 
 
 from .my import admin as member_admin  # noqa: E402, F401 - the member area's admin views

@@ -117,8 +117,11 @@ def _cached(request, name, compute):
 
 
 def remember(request, name, compute):
-    """``compute(site)`` for this request's site, kept until the page tree next changes: for
-    what depends on the tree alone, such as the address of a section's index page."""
+    """``compute(site)`` for this request's site, kept until the next generation: until the
+    page tree or a model whose rows pages show (``portal.page_cache.CONTENT_MODELS``) changes.
+    For what depends on those alone, such as the address of a section's index page or the
+    news on a profile; never for what depends on the clock or the visitor. ``compute`` must
+    not return None (it would be computed again on every request)."""
     return _cached(request, name, compute)
 
 
@@ -178,14 +181,21 @@ def page_urls(request, paths):
 
     if request is None:
         return compute(paths)
+    return remember_many(request, "url", paths, compute)
+
+
+def remember_many(request, name, ids, compute):
+    """``{id: value}`` for each of ``ids`` (strings), kept until the next generation like
+    ``remember``: one round trip to the cache for all of them, and ``compute(missing_ids)``
+    (a dict) for those it did not have."""
     site = Site.find_for_request(request)
-    prefix = f"sild:navigation:{generation(request)}:{site.pk if site else 0}:url:"
-    cached = cache.get_many([prefix + path for path in paths])
-    found = {key.removeprefix(prefix): url for key, url in cached.items()}
-    missing = set(paths) - set(found)
+    prefix = f"sild:navigation:{generation(request)}:{site.pk if site else 0}:{name}:"
+    cached = cache.get_many([prefix + id_ for id_ in ids])
+    found = {key.removeprefix(prefix): value for key, value in cached.items()}
+    missing = set(ids) - set(found)
     if missing:
         computed = compute(missing)
-        cache.set_many({prefix + path: url for path, url in computed.items()}, TIMEOUT)
+        cache.set_many({prefix + id_: value for id_, value in computed.items()}, TIMEOUT)
         found.update(computed)
     return found
 

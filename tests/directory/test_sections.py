@@ -69,3 +69,22 @@ def test_a_call_nobody_named_has_no_partner_section(client, call_versions):
     html = client.get(call_versions["et"].url).content.decode()
 
     assert 'id="call-partners"' not in html
+
+
+def test_an_organisation_that_starts_looking_for_partners_shows_on_the_call_at_once(
+    client, make_organisation, call_versions
+):
+    organisation, _pages = make_organisation(
+        {"et": {"title": "Tartu Naabrid", "description": "Naabriabi."}},
+        looking_for_partners=False,
+        partner_call=call_versions["et"],
+    )
+    assert "Tartu Naabrid" not in client.get(call_versions["ru"].url).content.decode()
+
+    organisation.looking_for_partners = True
+    organisation.save()
+    assert "Tartu Naabrid" in client.get(call_versions["ru"].url).content.decode()
+
+    organisation.looking_for_partners = False
+    organisation.save()
+    assert "Tartu Naabrid" not in client.get(call_versions["ru"].url).content.decode()

@@ -99,6 +99,8 @@ def test_a_member_submits_news_and_sees_its_status(client, a, editor):
 
 def test_approved_news_shows_on_the_profile_without_script(client, a, editor, smtp_server):
     client.post(f"/et/my/organisations/{a['organisation'].pk}/news/new/", item())
+    # Read while the item waits: the approval shows on the next reading all the same.
+    assert "Suvelaager Narvas" not in client.get(a["pages"]["et"].url).content.decode()
     news = NewsItem.objects.get()
     # Even text that reached the database without the model's cleaning is cleaned again.
     NewsItem.objects.filter(pk=news.pk).update(text=PAYLOAD)
