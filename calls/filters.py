@@ -69,18 +69,19 @@ class CallFilterForm(ListFilterForm):
 
     filter_names = ("topic", "funder", "eligible", "county")
 
-    def __init__(self, data=None, *, locale):
+    def __init__(self, data=None, *, locale, funders=None):
+        """``funders``: the ``(slug, name)`` of the funders of ``locale`` when the caller has
+        them at hand; read from the database otherwise."""
         self.locale = locale
+        self.funders = funders
         super().__init__(data)
 
     def setup_choices(self):
         self.fields["topic"].choices = [("", _("Any topic"))] + sorted_choices(
             activity_field_names(self.locale.language_code)
         )
-        self.fields["funder"].choices = [("", _("Any funder"))] + [
-            (funder.slug, funder.name)
-            for funder in Funder.objects.filter(locale=self.locale).only("slug", "name")
-        ]
+        funders = self.funders if self.funders is not None else funder_choices(self.locale)
+        self.fields["funder"].choices = [("", _("Any funder")), *funders]
 
     @property
     def status_value(self):
@@ -105,3 +106,8 @@ class CallFilterForm(ListFilterForm):
         if status == CallStatus.UPCOMING:
             return calls.order_by("opens_at", "deadline", "pk")
         return calls.order_by("deadline", "pk")
+
+
+def funder_choices(locale):
+    """``(slug, name)`` of every funder of ``locale``, in the funders' order."""
+    return list(Funder.objects.filter(locale=locale).values_list("slug", "name"))

@@ -29,6 +29,7 @@ from directory.vocabularies import activity_field_names, target_group_names
 from home.models import BasePage
 from portal import ical
 from portal.leases import Leased
+from portal.navigation import remember
 from portal.sections import CALL_PAGE_SECTIONS, collect_sections
 
 from .blocks import CallBodyBlock
@@ -166,6 +167,12 @@ class CallPageQuerySet(PageQuerySet):
             .only(*CARD_FIELDS)
         )
 
+    def for_card_keys(self):
+        """Only what tells a call's card apart (its page, and the dates its status and
+        countdown come from): the list's cards are kept once rendered (calls_tags.call_cards),
+        which reads the rest, ``for_cards()``, for the cards it has to render."""
+        return self.only("opens_at", "deadline")
+
 
 CallPageManager = PageManager.from_queryset(CallPageQuerySet)
 
@@ -223,11 +230,14 @@ class CallIndexPage(RoutablePageMixin, BasePage):
         return CallPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import CallFilterForm
+        from .filters import CallFilterForm, funder_choices
 
         context = super().get_context(request, *args, **kwargs)
-        form = CallFilterForm(request.GET or None, locale=self.locale)
-        calls = form.filter(self.calls().for_cards())
+        funders = remember(
+            request, f"call-funders:{self.locale_id}", lambda site: funder_choices(self.locale)
+        )
+        form = CallFilterForm(request.GET or None, locale=self.locale, funders=funders)
+        calls = form.filter(self.calls().for_card_keys())
         page_obj = _paginate(calls, request.GET.get("page"))
         context.update(
             {
@@ -585,13 +595,24 @@ class CallPage(RoutablePageMixin, BasePage):
     @property
     def topic_names(self):
         """The topics' names in the language being shown."""
-        names = activity_field_names(get_language())
-        return [names.get(topic.slug, topic.name) for topic in self.topics.all()]
+        return _names(self.topics.all(), activity_field_names)
 
     @property
     def target_group_names(self):
-        names = target_group_names(get_language())
-        return [names.get(group.slug, group.name) for group in self.target_groups.all()]
+        return _names(self.target_groups.all(), target_group_names)
+
+    def vocabulary_names(self, request):
+        """``(topic_names, target_group_names)`` for the call page. The published call's
+        topics and groups are read once per generation of the content (publishing the call or
+        changing a vocabulary starts a new one); a preview shows the draft's own."""
+        if getattr(request, "is_preview", False):
+            return self.topic_names, self.target_group_names
+        topics, groups = remember(
+            request,
+            f"call-vocabulary:{self.pk}",
+            lambda site: (list(self.topics.all()), list(self.target_groups.all())),
+        )
+        return _names(topics, activity_field_names), _names(groups, target_group_names)
 
     def _labels(self, field_name):
         choices = dict(self._meta.get_field(field_name).flatchoices)
@@ -665,6 +686,7 @@ class CallPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("follow_form", FollowForm())
         context["sections"] = collect_sections(CALL_PAGE_SECTIONS, self, request)
+        context["topic_names"], context["target_group_names"] = self.vocabulary_names(request)
         context["calendar_url"] = self.calendar_url(request)
         context["now"] = timezone.now()
         return context
@@ -739,3 +761,9 @@ class CallReminder(Leased):
 
     def __str__(self):
         return f"{self.follower} {self.kind}"
+
+
+def _names(terms, names_in):
+    """The names of vocabulary ``terms`` (topics, target groups) in the language being shown."""
+    names = names_in(get_language())
+    return [names.get(term.slug, term.name) for term in terms]

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from calls.models import CallIndexPage, CallPage
+from directory.vocabularies import ensure_vocabularies
 from home.models import HomePage
 from portal.sections import CALL_PAGE_SECTIONS
 
@@ -126,3 +127,41 @@ def test_call_page_reads_its_funder_with_the_page(client, make_call, funders):
     assert not [
         query["sql"] for query in queries if query["sql"].startswith('SELECT "calls_funder"')
     ]
+
+
+def test_a_call_page_read_again_asks_the_database_for_the_page_alone(client, make_call, funders):
+    topics = ensure_vocabularies()
+    call = make_call(
+        title="Noorteprojektid",
+        funder=funders["kysk"]["et"],
+        topics=[topics["activity_fields"]["youth"]],
+    )
+    call.target_groups = [topics["target_groups"]["youth"]]
+    call.save_revision().publish()
+    client.get(call.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(call.url)
+
+    # The topics and the groups, from the page's facts, in Estonian.
+    assert "<dd>Noorsootöö</dd>" in facts(response)
+    assert "<dd>Noored</dd>" in facts(response)
+    assert len(queries) == 1, [query["sql"] for query in queries]
+
+
+def test_a_call_page_shows_changed_topics_at_once_and_a_preview_shows_the_drafts(client, make_call):
+    fields = ensure_vocabularies()["activity_fields"]
+    call = make_call(title="Kultuurivoor", topics=[fields["culture"]])
+    assert "<dd>Kultuur</dd>" in facts(client.get(call.url))
+
+    call.topics = [fields["sport"]]
+    call.save_revision().publish()
+    assert "<dd>Sport</dd>" in facts(client.get(call.url))
+
+    call.topics = [fields["media"]]
+    assert "<dd>Meedia</dd>" in facts(call.make_preview_request().render())
+    assert "<dd>Sport</dd>" in facts(client.get(call.url))
+
+
+def facts(response):
+    return response.content.decode().split('<dl class="call-facts">')[1].split("</dl>")[0]
