@@ -221,10 +221,14 @@ def route_for_request(request, path):
     if found is not None:
         content_type_id, pk, consumed = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and (
-            model.objects.select_related("locale", *getattr(model, "route_select_related", ()))
-            .filter(pk=pk)
-            .first()
+        # Without the managers' ORDER BY path and first()'s LIMIT: one row by primary key.
+        page = model and next(
+            iter(
+                model.objects.select_related("locale", *getattr(model, "route_select_related", ()))
+                .filter(pk=pk)
+                .order_by()
+            ),
+            None,
         )
         if page is not None:
             try:
