@@ -5,7 +5,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
-from portal.navigation import page_urls
+from portal.navigation import page_urls, remember
 from portal.sections import HOME_SECTIONS
 
 from . import admin_views
@@ -96,16 +96,20 @@ def send_bulletin_button(page, user, view_name=None, next_url=None):
 @hooks.register(HOME_SECTIONS)
 def latest_bulletin_section(page, request):
     """The home page's "latest bulletin" block, in the home page's language."""
-    bulletin = (
-        BulletinPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id)
-        .defer_streamfields()
-        .order_by("-issue_date", "-issue_number")
-        .first()
-    )
-    if bulletin is None:
+
+    def latest(site):
+        return list(
+            BulletinPage.objects.live()
+            .public()
+            .filter(locale_id=page.locale_id)
+            .defer_streamfields()
+            .order_by("-issue_date", "-issue_number")[:1]
+        )
+
+    found = remember(request, f"latest-bulletin:{page.locale_id}", latest)
+    if not found:
         return None
+    bulletin = found[0]
     archive_path = bulletin.path[: -BulletinPage.steplen]
     return {
         "template": "bulletins/includes/home_latest.html",

@@ -53,7 +53,10 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register(HOME_SECTIONS)
 def newest_organisations_section(page, request):
-    organisations = newest_organisations(get_language())
+    language = get_language()
+    organisations = remember(
+        request, f"newest-organisations:{language}", lambda site: newest_organisations(language)
+    )
     if not organisations:
         return None
 

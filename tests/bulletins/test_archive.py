@@ -236,3 +236,23 @@ def test_site_search_finds_an_issue_by_the_text_of_its_sections(client, make_bul
     response = client.get("/ru/search/", {"q": "шахматисты"})
 
     assert [result.title for result in response.context["results"]] == ["Выпуск девятисотый"]
+
+
+def test_home_page_shows_a_newly_published_issue_at_once(client, make_bulletin):
+    make_bulletin(issue_number=1, title="Первый выпуск", issue_date=date(2026, 1, 5))
+    assert latest_on_home(client) == "Первый выпуск"
+
+    second = make_bulletin(
+        issue_number=2, title="Второй выпуск", issue_date=date(2026, 1, 12), live=False
+    )
+    assert latest_on_home(client) == "Первый выпуск"
+    second.save_revision().publish()
+    assert latest_on_home(client) == "Второй выпуск"
+    second.refresh_from_db()  # publish() went through the revision, not this instance
+    second.unpublish()
+    assert latest_on_home(client) == "Первый выпуск"
+
+
+def latest_on_home(client):
+    page = BeautifulSoup(client.get("/ru/").content, "html.parser")
+    return page.select_one(".home-latest-bulletin h3 a").get_text()

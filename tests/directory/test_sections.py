@@ -88,3 +88,18 @@ def test_an_organisation_that_starts_looking_for_partners_shows_on_the_call_at_o
     organisation.looking_for_partners = False
     organisation.save()
     assert "Tartu Naabrid" not in client.get(call_versions["ru"].url).content.decode()
+
+
+def test_a_profile_published_after_the_home_page_was_read_is_listed_at_once(
+    client, make_organisation
+):
+    make_organisation({"et": {"title": "Esimene Selts", "description": "Esimene."}})
+    assert "Esimene Selts" in client.get("/et/").content.decode()
+
+    _organisation, pages = make_organisation(
+        {"et": {"title": "Teine Selts", "description": "Uus."}}
+    )
+    assert "Teine Selts" in client.get("/et/").content.decode()
+    pages["et"].refresh_from_db()  # published through a revision, not this instance
+    pages["et"].unpublish()
+    assert "Teine Selts" not in client.get("/et/").content.decode()
