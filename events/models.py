@@ -132,7 +132,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = EventFilterForm(request.GET or None, index_page=self)
-        events = form.filter(self.events().for_listing())
+        # The cards are kept once rendered (events_tags.event_cards), which reads the events it
+        # has to render.
+        events = form.filter(self.events().only("starts_at"))
         page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             {

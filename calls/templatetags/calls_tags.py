@@ -4,10 +4,9 @@ from decimal import Decimal
 from django import template
 from django.utils import numberformat, timezone
 from django.utils.formats import get_format
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from portal.navigation import remember_many
+from portal.cards import kept_cards
 
 register = template.Library()
 
@@ -66,30 +65,20 @@ def isotime(moment):
 
 @register.simple_tag(takes_context=True)
 def call_cards(context, calls, now):
-    """The card of each call in ``calls`` (calls/includes/call_card.html). A card is rendered
-    once per generation of the content, language and what the clock changes on it (status and
-    countdown), then kept: a list shows the same cards to every reader until then. ``calls``
-    need only their dates (``CallPageQuerySet.for_card_keys``)."""
-    request = context.get("request")
-    cards = {_card_key(call, now): call for call in calls}
-    template = context.template.engine.get_template("calls/includes/call_card.html")
+    """The card of each call in ``calls`` (calls/includes/call_card.html), kept per generation,
+    language, status and countdown (``portal.cards.kept_cards``). ``calls`` need only their
+    dates (``CallPageQuerySet.for_card_keys``)."""
+    from calls.models import CallPage
 
-    def render(keys):
-        from calls.models import CallPage
-
-        wanted = {cards[key].pk: key for key in keys}
-        rendered = {}
-        for call in CallPage.objects.filter(pk__in=wanted).for_cards():
-            with context.push(call=call, now=now):
-                rendered[wanted[call.pk]] = template.render(context)
-        return rendered
-
-    if request is None:
-        html = render(cards)
-    else:
-        html = remember_many(request, f"call-card:{get_language()}", list(cards), render)
-    # Each card is a template's output, escaped there.
-    return mark_safe("".join(html[key] for key in cards if key in html))  # noqa: S308
+    return kept_cards(
+        context,
+        calls,
+        template_name="calls/includes/call_card.html",
+        variable="call",
+        name="call-card",
+        key=lambda call: _card_key(call, now),
+        load=lambda pks: CallPage.objects.filter(pk__in=pks).for_cards(),
+    )
 
 
 def _card_key(call, now):
