@@ -84,6 +84,8 @@ COUNTERPARTS = [
     ("call page", "blog post", "/blog/bread-circuses/"),
     ("profile", "bread page", "/breads/anpan/"),
     ("site search", "search", "/search/?q=bread"),
+    ("bulletin page", "blog post", "/blog/bread-circuses/"),
+    ("event list", "blog index", "/blog/"),
 ]
 
 
