@@ -69,9 +69,8 @@ class CallFilterForm(ListFilterForm):
 
     filter_names = ("topic", "funder", "eligible", "county")
 
-    def __init__(self, data=None, *, locale, funders=None):
-        """``funders``: the ``(slug, name)`` of the funders of ``locale`` when the caller has
-        them at hand; read from the database otherwise."""
+    def __init__(self, data=None, *, locale, funders):
+        """``funders``: the ``(slug, name)`` of the funders of ``locale`` (``funder_choices``)."""
         self.locale = locale
         self.funders = funders
         super().__init__(data)
@@ -80,8 +79,7 @@ class CallFilterForm(ListFilterForm):
         self.fields["topic"].choices = [("", _("Any topic"))] + sorted_choices(
             activity_field_names(self.locale.language_code)
         )
-        funders = self.funders if self.funders is not None else funder_choices(self.locale)
-        self.fields["funder"].choices = [("", _("Any funder")), *funders]
+        self.fields["funder"].choices = [("", _("Any funder")), *self.funders]
 
     @property
     def status_value(self):
