@@ -31,6 +31,7 @@ from calls.models import CallPage, OtherLanguageList
 from events.models import EventPage
 from home.models import BasePage
 from portal.leases import Leased
+from portal.navigation import remember
 
 from .blocks import BulletinBodyBlock, localized_calls, localized_events
 from .feeds import BulletinFeed
@@ -264,21 +265,34 @@ class BulletinPage(BasePage):
         """{id of a chosen event: the event to show in this bulletin's language}."""
         return localized_events(self.chosen_events(), self.locale_id)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def pager(self):
+        """``{"previous_issue", "next_issue", "archive"}``: the published issues before and
+        after this one (or None) and the index of all issues."""
         siblings = (
             BulletinPage.objects.sibling_of(self, inclusive=False)
             .live()
             .public()
             .defer_streamfields()
         )
-        context["previous_issue"] = (
-            siblings.filter(issue_number__lt=self.issue_number).order_by("-issue_number").first()
-        )
-        context["next_issue"] = (
-            siblings.filter(issue_number__gt=self.issue_number).order_by("issue_number").first()
-        )
-        context["archive"] = self.get_parent()
+        return {
+            "previous_issue": siblings.filter(issue_number__lt=self.issue_number)
+            .order_by("-issue_number")
+            .first(),
+            "next_issue": siblings.filter(issue_number__gt=self.issue_number)
+            .order_by("issue_number")
+            .first(),
+            "archive": self.get_parent(),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context.update(self.pager())
+        else:
+            # The issues around this one change only with a publication: a new generation.
+            context.update(
+                remember(request, f"bulletin-pager:{self.pk}", lambda site: self.pager())
+            )
         return context
 
 

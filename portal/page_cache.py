@@ -195,9 +195,11 @@ def next_status_change(now):
     return min(moments) if moments else None
 
 
-def _expiry(current, now):
-    """When an entry stored now stops being right: the timestamp of the next status change,
-    the next midnight, or ``PAGE_CACHE_SECONDS`` from now, whichever comes first."""
+def clock_stable_until(current, now):
+    """The timestamp until which nothing that pages say of the clock changes: the next status
+    change of a live call or event (computed once per generation ``current``), or the next
+    midnight in Estonia, whichever comes first. HTML kept under this moment (as a part of its
+    key) is right for every request made before it."""
     key = f"{PREFIX}:{current}:next-change"
     stamp = now.timestamp()
     computed_at, change = cache.get(key) or (math.inf, 0)
@@ -206,7 +208,13 @@ def _expiry(current, now):
         moment = next_status_change(now)
         computed_at, change = stamp, moment.timestamp() if moment is not None else math.inf
         cache.set(key, (computed_at, change), NEXT_CHANGE_TIMEOUT)
-    return min(change, _next_midnight(now).timestamp(), stamp + seconds())
+    return min(change, _next_midnight(now).timestamp())
+
+
+def _expiry(current, now):
+    """When an entry stored now stops being right: when the clock changes what pages say
+    (``clock_stable_until``), or ``PAGE_CACHE_SECONDS`` from now, whichever comes first."""
+    return min(clock_stable_until(current, now), now.timestamp() + seconds())
 
 
 def _within_variant_budget(request, current, lifetime):

@@ -3,12 +3,33 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from bulletins.blocks import localized_calls, localized_events
+from portal.navigation import generation, remember
+from portal.page_cache import clock_stable_until
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def bulletin_body(context, page):
+    """The sections of a published bulletin, rendered once and kept until the next generation
+    of the content (a publication, a changed funder...) or until a call it shows changes its
+    status, per language; a preview renders the draft every time."""
+    request = context.get("request")
+
+    def render(site=None):
+        return str(page.body.render_as_block(context=context.flatten()))
+
+    if request is None or getattr(request, "is_preview", False):
+        return mark_safe(render())  # noqa: S308 - the blocks' templates escape what they show
+    until = clock_stable_until(generation(request), timezone.now())
+    html = remember(request, f"bulletin-body:{page.pk}:{get_language()}:{until}", render)
+    return mark_safe(html)  # noqa: S308 - as above
 
 
 @register.simple_tag

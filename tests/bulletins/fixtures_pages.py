@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bulletins.factories import BulletinPageFactory
-from tests.calls.conftest import call_indexes, funders, make_call, topics  # noqa: F401
+from tests.calls.conftest import call_indexes, clock, funders, make_call, topics  # noqa: F401
 from tests.conftest import bulletin_archives
 
 
