@@ -408,7 +408,7 @@ class DirectoryIndexPage(BasePage):
         search = DirectorySearch.from_request(request)
         context["directory"] = search
         context["search_query"] = search.query
-        context["results"] = search.results_page(request.GET.get("page"), request)
+        context["results"] = search.results_page(request.GET.get("page"))
         return context
 
 

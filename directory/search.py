@@ -696,14 +696,15 @@ class DirectorySearch:
             )
         return [facet for facet in facets if facet[1]]
 
-    def results_page(self, number, request=None):
-        page = Paginator(self._computed["found"], RESULTS_PER_PAGE).get_page(number)
-        page.object_list = self._results(list(page.object_list), request)
-        return page
+    def results_page(self, number):
+        """Page ``number`` of the results: the organisations' ids, in order (``results``
+        gives what their cards show)."""
+        return Paginator(self._computed["found"], RESULTS_PER_PAGE).get_page(number)
 
-    def _results(self, ids, request=None):
-        """Result cards for ``ids``: plain rows, no page objects (a page of results is built
-        in three queries whatever its length)."""
+    def results(self, ids, request=None):
+        """What the result cards of ``ids`` show, in order (None for an organisation that has
+        no published profile any more): plain rows, no page objects (a page of results is
+        built in three queries whatever its length)."""
         if not ids:
             return []
         organisations = Organisation.objects.only(*CARD_FACTS).in_bulk(ids)
@@ -729,10 +730,9 @@ class DirectorySearch:
         for pk in ids:
             organisation = organisations.get(pk)
             row = chosen.get(pk)
-            if organisation is None or row is None:
-                continue
-            parent_url = parent_urls.get(row["path"][:-steplen])
-            if parent_url is None:
+            parent_url = parent_urls.get(row["path"][:-steplen]) if row is not None else None
+            if organisation is None or parent_url is None:
+                results.append(None)
                 continue
             language = row["locale__language_code"]
             results.append(

@@ -6,7 +6,7 @@ from django.utils import numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext
 
-from portal.cards import kept_cards
+from portal.cards import kept_cards, rows_of
 
 register = template.Library()
 
@@ -77,7 +77,7 @@ def call_cards(context, calls, now):
         variable="call",
         name="call-card",
         key=lambda call: _card_key(call, now),
-        load=lambda pks: CallPage.objects.filter(pk__in=pks).for_cards(),
+        load=rows_of(CallPage.objects.for_cards()),
     )
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.cards import kept_cards
+from portal.cards import kept_cards, rows_of
 
 register = template.Library()
 
@@ -18,5 +18,5 @@ def event_cards(context, events):
         template_name="events/includes/event_card.html",
         variable="event",
         name="event-card",
-        load=lambda pks: EventPage.objects.filter(pk__in=pks).for_listing(),
+        load=rows_of(EventPage.objects.for_listing()),
     )

@@ -206,7 +206,9 @@ def test_a_preview_shows_the_drafts_sections_and_the_published_issue_stays(
     assert "Добавленный в черновик" not in page
 
 
-def test_the_estonian_issue_is_shown_in_estonian_beside_a_kept_russian_one(client, make_bulletin, make_translated_call):
+def test_the_estonian_issue_is_shown_in_estonian_beside_a_kept_russian_one(
+    client, make_bulletin, make_translated_call
+):
     call = make_translated_call("Keelepraktika projektid", "Проекты языковой практики")
     make_bulletin(issue_number=23, body=[calls_section(call["ru"])])
     make_bulletin(language="et", issue_number=23, body=[calls_section(call["ru"])])
