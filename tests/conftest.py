@@ -4,7 +4,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, TestCase
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -60,6 +60,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # directories...) find their pages here instead of making them again for every test.
     with django_db_blocker.unblock():
         section_indexes(demo.seed()["homes"])
+    yield
+    # pytest-django closes its own connection before it drops the test database, but after the
+    # browser tests (Playwright's event loop in this thread) one more idle connection of this
+    # process is still open, out of its reach and of connections.close_all()'s; PostgreSQL
+    # refuses to drop a database in use, and it would be left behind. The run is over: end
+    # whatever still uses the database.
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def section_indexes(homes):
