@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
 
@@ -58,3 +60,26 @@ def test_search_survives_any_input(client, site_tree, query):
     response = client.get("/ru/search/", {"q": query, "page": "not-a-number"})
 
     assert response.status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the index is PostgreSQL's (home/migrations/0004)"
+)
+def test_the_site_search_on_postgresql_matches_the_expression_of_the_title_and_body_index(
+    client, site_tree
+):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'sild_search_title_body_gin'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (((title || body)))" in definition
+
+    with CaptureQueriesContext(connection) as queries:
+        assert "Võrgustikust" in result_titles(client.get("/et/search/", {"q": "ajakirjanikele"}))
+
+    # The planner uses an expression index only for that very expression.
+    matching = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    searches = [query["sql"] for query in queries if "@@" in query["sql"]]
+    assert searches
+    assert all(matching in sql for sql in searches), searches
